@@ -1,0 +1,129 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { accessLog } from './http/access-log.ts';
+import { apiDocs } from './http/api-docs.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { bearerAuth } from './http/bearer-auth.ts';
+import { problem, STATUS_OF } from './http/problem.ts';
+import { allowedMethods, buildRouteTable, type RouteTable } from './http/route-methods.ts';
+import { serveSite, siteNotFoundPage, type SiteHost } from './http/site.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { healthRoutes } from './routes/health.ts';
+import { languageRoutes } from './routes/languages.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { anonymous, type ServiceContext } from './services/context.ts';
+import { isAppError } from './services/errors.ts';
+
+export type AppOptions = {
+  services: ServiceContext;
+  logger?: Logger;
+  /** The built documentation site; without it only the API is served. */
+  site?: SiteHost;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes?: number;
+  version?: string;
+};
+
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/** The whole HTTP surface: API, its reference, and the site. Pure composition, no business rules. */
+export function createApp(options: AppOptions) {
+  const logger = options.logger ?? silentLogger;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('services', options.services);
+    c.set('logger', logger);
+    c.set('actor', anonymous);
+    await next();
+  });
+  app.use(accessLog);
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: 'same-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
+      onError: (c) =>
+        c.json(problem('payload_too_large', `Request bodies are limited to ${options.bodyLimitBytes ?? 1024 * 1024} bytes.`), 413),
+    }),
+  );
+  app.use('/api/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag'] }));
+  app.use('/api/v1/*', bearerAuth);
+  app.use('/api/v1/*', async (c, next) => {
+    await next();
+    // Answers can depend on the token; shared caches must not mix them up.
+    c.header('Vary', 'Authorization', { append: true });
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+  });
+  app.use('/api/v1/*', etag());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token issued with `npm run agora -- token create`, sent as `Authorization: Bearer agora_…`.',
+  });
+  app.route('/api/v1', healthRoutes);
+  app.route('/api/v1', organizationRoutes);
+  app.route('/api/v1', languageRoutes);
+  app.route('/api/v1', ledgerRoutes);
+  app.route('/api/v1', tokenRoutes);
+
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Agora API',
+      version: options.version ?? '0.1.0',
+      description:
+        'The record of truth of the consortium: registry, decisions, requests and the hash-chained ledger. ' +
+        'Public reads need no token; writes and confidential reads need a bearer token. Lists answer ' +
+        '`{ items, next }`; errors answer `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: '/' }],
+  };
+  app.doc31(OPENAPI_PATH, openApiConfig);
+  app.route('/api/docs', apiDocs);
+
+  if (options.site) app.use('*', serveSite(options.site));
+
+  let routeTable: RouteTable | undefined;
+  app.notFound(async (c) => {
+    routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {});
+    const allowed = allowedMethods(routeTable, c.req.path);
+    if (allowed && !allowed.includes(c.req.method)) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(problem('invalid', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`), 405);
+    }
+    const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html');
+    const page = wantsHtml && options.site ? await siteNotFoundPage(options.site) : null;
+    if (page) return c.html(page, 404);
+    return c.json(problem('not_found', `Nothing here: ${c.req.method} ${c.req.path}.`), 404);
+  });
+
+  app.onError((error, c) => {
+    if (isAppError(error)) return c.json(problem(error.code, error.message, error.details), STATUS_OF[error.code]);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals (malformed JSON body, ...) in the same problem shape.
+      const code = error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'invalid';
+      return c.json(problem(code, error.message || 'The request is malformed.'), error.status);
+    }
+    logger.error('unhandled error', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    });
+    return c.json(problem('internal', `Something went wrong on our side; it was logged with request id ${c.var.requestId}.`), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.ts';
+import { chainLedgerEntry, GENESIS_HASH, verifyChain, type LedgerEntry } from './chain.ts';
+
+function buildChain(length: number): LedgerEntry[] {
+  const entries: LedgerEntry[] = [];
+  for (let i = 0; i < length; i++)
+    entries.push(
+      chainLedgerEntry(entries.at(-1) ?? null, {
+        at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        actor: 'system:test',
+        type: 'thing.happened',
+        subject: `thing:${i}`,
+        data: { index: i, nested: { b: 2, a: 1 } },
+      }),
+    );
+  return entries;
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level and drops undefined members', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: null }], c: 'é' } })).toBe(
+      '{"a":{"c":"é","d":[1,{"x":null,"z":1}]},"b":1}',
+    );
+  });
+});
+
+describe('ledger chain', () => {
+  it('starts at the genesis hash and links each entry to the previous one', () => {
+    const chain = buildChain(3);
+    expect(chain[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(chain[1]!.prevHash).toBe(chain[0]!.hash);
+    expect(chain.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(verifyChain(chain)).toEqual({ ok: true, checked: 3, head: { seq: 3, hash: chain[2]!.hash } });
+  });
+
+  it.each([
+    ['data', (entry: LedgerEntry) => ({ ...entry, data: { index: 99 } }), 'hash_mismatch'],
+    ['actor', (entry: LedgerEntry) => ({ ...entry, actor: 'system:other' }), 'hash_mismatch'],
+    ['prev hash', (entry: LedgerEntry) => ({ ...entry, prevHash: GENESIS_HASH }), 'prev_hash_mismatch'],
+    ['seq', (entry: LedgerEntry) => ({ ...entry, seq: 7 }), 'seq_gap'],
+  ] as const)('names the first entry whose %s was altered', (_field, alter, problem) => {
+    const chain = buildChain(5);
+    chain[2] = alter(chain[2]!);
+    const check = verifyChain(chain);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.firstBad.problem).toBe(problem);
+    expect(check.firstBad.seq).toBe(chain[2]!.seq);
+    expect(check.checked).toBe(2);
+  });
+
+  it('detects a deleted entry', () => {
+    const chain = buildChain(4);
+    chain.splice(1, 1);
+    const check = verifyChain(chain);
+    expect(check).toMatchObject({ ok: false, firstBad: { seq: 3, problem: 'seq_gap' } });
+  });
+
+  it('accepts an empty ledger', () => {
+    expect(verifyChain([])).toEqual({ ok: true, checked: 0, head: null });
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Settings of the hub (DESIGN.md, "Operations contract"). Read once at start-up, here only. */
+export const envSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1).default('file:data/agora.db'),
+  DATABASE_AUTH_TOKEN: optional,
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65_535).default(8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ error: 'expected an absolute URL such as https://agora.example.eu' }).optional(),
+  CONTENT_DIR: z.string().trim().min(1).default('content'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Where the built site is kept and served from. */
+  SITE_OUT_DIR: z.string().trim().min(1).default('site/dist'),
+  /** Skip building the documentation site at start-up (API only). */
+  AGORA_SKIP_SITE: z.stringbool({ error: 'expected true or false' }).default(false),
+  GITHUB_WEBHOOK_SECRET: optional,
+  GITHUB_TOKEN: optional,
+  GITHUB_APP_ID: optional,
+  GITHUB_PRIVATE_KEY: optional,
+  GITHUB_REPOSITORY: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/repo')
+    .optional(),
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  DISCORD_PUBLIC_KEY: optional,
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_CHANNEL_DECISIONS: optional,
+  DISCORD_CHANNEL_ANNOUNCEMENTS: optional,
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+});
+
+export type Config = z.infer<typeof envSchema> & { PUBLIC_URL: string };
+
+/** Parses the environment; throws one readable error listing every bad setting. */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(environment);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` };
+}

@@ -1,0 +1,12 @@
+import type { Logger } from '../logger.ts';
+import type { Actor, ServiceContext } from '../services/context.ts';
+
+/** The Hono environment every sub-app shares: who is asking and the services' world. */
+export type AppEnv = {
+  Variables: {
+    actor: Actor;
+    services: ServiceContext;
+    logger: Logger;
+    requestId: string;
+  };
+};

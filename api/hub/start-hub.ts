@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { migrateDatabase, openDatabase } from '../../db/index.ts';
+import { createApp } from '../app.ts';
+import type { Config } from '../env.ts';
+import type { Logger } from '../logger.ts';
+import { formatProblem, type ContentProblem } from '../services/content/content-problems.ts';
+import { syncContent } from '../services/content/sync-content.ts';
+import { systemActor, type ServiceContext } from '../services/context.ts';
+import { isAppError } from '../services/errors.ts';
+import { issueBootstrapToken } from './bootstrap-token.ts';
+import { createSiteManager } from './site-manager.ts';
+
+export type RunningHub = {
+  url: string;
+  /** The first admin token's secret, when this start issued it. */
+  bootstrapToken: string | null;
+  siteReady: () => Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Everything `npm start` does: migrate, sync content, issue the first admin token on a new hub,
+ * serve API and site, and build the site in the background when it is missing or stale.
+ */
+export async function startHub(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningHub> {
+  const database = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
+  await migrateDatabase(database);
+  const services: ServiceContext = { database, clock };
+
+  await syncAtStart(services, config.CONTENT_DIR, logger);
+  const bootstrapToken = await issueBootstrapToken(services);
+
+  const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });
+  const app = createApp({
+    services,
+    logger,
+    site: site?.host ?? { dir: '/nonexistent', state: () => 'disabled' },
+  });
+
+  const server = await listen(app.fetch, config.PORT, config.HOST);
+  const port = (server.address() as AddressInfo).port;
+  const url = config.PORT === port ? config.PUBLIC_URL : `http://${config.HOST}:${port}`;
+  logger.info('listening', { url, host: config.HOST, port, database: database.kind });
+  const siteBuild = site ? site.refresh() : Promise.resolve();
+
+  return {
+    url,
+    bootstrapToken,
+    siteReady: () => siteBuild,
+    async close() {
+      await site?.stop();
+      await closeServer(server);
+      database.close();
+    },
+  };
+}
+
+/** A broken content file must not take a running hub down: keep the last good data and say why. */
+async function syncAtStart(services: ServiceContext, contentDir: string, logger: Logger): Promise<void> {
+  try {
+    const summary = await syncContent(services, { actor: systemActor('sync'), input: { contentDir } });
+    logger.info('content synced', { contentDir, ...summary });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'invalid') throw error;
+    const problems = (error.details as { problems?: ContentProblem[] } | undefined)?.problems ?? [];
+    logger.error('content is invalid; serving the last synced content', {
+      contentDir,
+      problems: problems.map(formatProblem),
+    });
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stops accepting connections, lets requests in flight finish, then closes what is left. */
+function closeServer(server: ServerType, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { policiesFileSchema } from '../../domain/decisions/policy.ts';
+import { countryClassesFileSchema } from '../../domain/registry/country-classes.ts';
+import { languagesFileSchema } from '../../domain/registry/language.ts';
+import { membersFileSchema } from '../../domain/registry/member.ts';
+import { organizationsFileSchema } from '../../domain/registry/organization.ts';
+import { AppError } from '../errors.ts';
+import { problemsFromIssues, type ContentProblem } from './content-problems.ts';
+
+/** The content files the hub syncs, relative to CONTENT_DIR. Problems name them joined to it. */
+export const CONTENT_FILES = {
+  organizations: { path: 'governance/organizations.yaml', schema: organizationsFileSchema, required: true },
+  members: { path: 'governance/members.yaml', schema: membersFileSchema, required: false },
+  languages: { path: 'governance/languages.yaml', schema: languagesFileSchema, required: true },
+  countries: { path: 'governance/countries.yaml', schema: countryClassesFileSchema, required: true },
+  policies: { path: 'governance/policies.yaml', schema: policiesFileSchema, required: true },
+} as const;
+
+type ContentFiles = typeof CONTENT_FILES;
+export type Registry = { [K in keyof ContentFiles]: z.output<ContentFiles[K]['schema']> };
+export type ContentFileDigest = { path: string; digest: string };
+
+/**
+ * Reads and validates every content file. All problems of all files are collected before failing, so
+ * one run tells the author everything to fix. Fails with `invalid` and `details.problems`.
+ */
+export async function readContent(contentDir: string): Promise<{ registry: Registry; files: ContentFileDigest[] }> {
+  const problems: ContentProblem[] = [];
+  const files: ContentFileDigest[] = [];
+  const registry: Partial<Record<keyof ContentFiles, unknown>> = {};
+
+  for (const [name, spec] of Object.entries(CONTENT_FILES) as [keyof ContentFiles, ContentFiles[keyof ContentFiles]][]) {
+    const file = join(contentDir, spec.path);
+    const text = await readOptional(file);
+    if (text === null) {
+      if (spec.required) problems.push({ file, message: 'file is missing' });
+      else registry[name] = spec.schema.parse({});
+      continue;
+    }
+    files.push({ path: spec.path, digest: createHash('sha256').update(text).digest('hex') });
+    const parsed = parseYaml(file, text, spec.schema);
+    if (parsed.ok) registry[name] = parsed.value;
+    else problems.push(...parsed.problems);
+  }
+
+  if (problems.length === 0) problems.push(...crossCheck(registry as Registry, contentDir));
+  if (problems.length > 0)
+    throw new AppError('invalid', `content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'})`, {
+      problems,
+    });
+  return { registry: registry as Registry, files };
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function parseYaml<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+): { ok: true; value: z.output<S> } | { ok: false; problems: ContentProblem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0)
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        line: lineCounter.linePos(error.pos[0]).line,
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
+    };
+  const raw: unknown = document.toJS();
+  const result = schema.safeParse(raw ?? {});
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: problemsFromIssues(file, result.error.issues, document, lineCounter, raw) };
+}
+
+/** Rules that span files: a member's organisation must exist. */
+function crossCheck(registry: Registry, contentDir: string): ContentProblem[] {
+  const organizationIds = new Set(registry.organizations.organizations.map((org) => org.id));
+  return registry.members.members.flatMap((member, index) =>
+    organizationIds.has(member.organization)
+      ? []
+      : [
+          {
+            file: join(contentDir, CONTENT_FILES.members.path),
+            entry: `members[${index}] "${member.id}"`,
+            field: 'organization',
+            message: `expected the id of an organisation in ${CONTENT_FILES.organizations.path}, got "${member.organization}"`,
+          },
+        ],
+  );
+}

@@ -1,0 +1,39 @@
+import type { DatabaseHandle } from '../../db/index.ts';
+import type { TokenScope } from '../domain/vocabulary.ts';
+
+/** The world a service runs in: where the data is and what time it is. Injected, never global. */
+export type ServiceContext = {
+  database: DatabaseHandle;
+  /** Now. Tests pass a fixed or steppable clock. */
+  clock: () => Date;
+};
+
+/** Who is asking. Services authorise on this, whichever surface the request came through. */
+export type Actor =
+  | { kind: 'anonymous' }
+  /** The hub itself or an operator at the console (`agora` CLI, start-up sync). */
+  | { kind: 'system'; name: string }
+  | { kind: 'token'; tokenId: string; scopes: readonly TokenScope[]; memberId: string | null };
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+export function systemActor(name: string): Actor {
+  return { kind: 'system', name };
+}
+
+/** How the ledger names an actor: ids only, never personal data. */
+export function ledgerActor(actor: Actor): string {
+  switch (actor.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'system':
+      return `system:${actor.name}`;
+    case 'token':
+      return actor.memberId ? `member:${actor.memberId}` : `token:${actor.tokenId}`;
+  }
+}
+
+/** The calendar date (UTC) of an instant, as the domain's date rules expect it. */
+export function utcDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

@@ -1,0 +1,118 @@
+import { asc, desc, gt } from 'drizzle-orm';
+import { tables, type Transaction } from '../../db/index.ts';
+import { canonicalJson } from '../domain/ledger/canonical-json.ts';
+import { chainLedgerEntry, createChainVerifier, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
+import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
+import { AppError } from './errors.ts';
+
+/** A state change to record: ids and digests only, never personal data. */
+export type LedgerEvent = { type: string; subject: string; data: Record<string, unknown> };
+
+/** Work done inside a write transaction; `record` queues ledger events written before commit. */
+export type WriteWork<T> = (tx: Transaction, record: (event: LedgerEvent) => void) => Promise<T>;
+
+/**
+ * Runs `work` in one immediate write transaction and appends the events it recorded to the ledger in
+ * that same transaction: either the change and its ledger entries are both stored, or neither is.
+ */
+export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work: WriteWork<T>): Promise<T> {
+  const { database } = ctx;
+  return database.writeLock(() =>
+    database.db.transaction(
+      async (tx) => {
+        const events: LedgerEvent[] = [];
+        const result = await work(tx, (event) => events.push(event));
+        if (events.length > 0) await appendEntries(tx, ctx.clock(), ledgerActor(actor), events);
+        return result;
+      },
+      { behavior: 'immediate' },
+    ),
+  );
+}
+
+async function appendEntries(tx: Transaction, now: Date, actor: string, events: LedgerEvent[]): Promise<void> {
+  const [last] = await tx
+    .select({ seq: tables.ledger.seq, hash: tables.ledger.hash })
+    .from(tables.ledger)
+    .orderBy(desc(tables.ledger.seq))
+    .limit(1);
+  let previous: Pick<LedgerEntry, 'seq' | 'hash'> | null = last ?? null;
+  const at = now.toISOString();
+  const rows = events.map((event) => {
+    const entry = chainLedgerEntry(previous, { at, actor, ...event });
+    previous = entry;
+    return { ...entry, data: canonicalJson(entry.data) };
+  });
+  // SQLite caps bound parameters per statement; insert in slices.
+  for (let i = 0; i < rows.length; i += 100) await tx.insert(tables.ledger).values(rows.slice(i, i + 100));
+}
+
+export type LedgerRow = typeof tables.ledger.$inferSelect;
+
+/** A stored row as the chain sees it; unreadable data counts as altered. */
+export function toLedgerEntry(row: LedgerRow): LedgerEntry {
+  let data: unknown;
+  try {
+    data = JSON.parse(row.data);
+  } catch {
+    data = { unparseable: row.data };
+  }
+  return { ...row, data };
+}
+
+/** Recomputes the whole chain from the database, page by page, and names the first bad entry. */
+export async function verifyLedger(ctx: ServiceContext): Promise<ChainCheck> {
+  const verifier = createChainVerifier();
+  let after = 0;
+  for (;;) {
+    const page = await ctx.database.db
+      .select()
+      .from(tables.ledger)
+      .where(gt(tables.ledger.seq, after))
+      .orderBy(asc(tables.ledger.seq))
+      .limit(1000);
+    for (const row of page) if (!verifier.push(toLedgerEntry(row))) return verifier.result();
+    if (page.length < 1000) return verifier.result();
+    after = page.at(-1)!.seq;
+  }
+}
+
+export type LedgerEventView = {
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  subject: string;
+  /** Always an object: services record `data` as one. */
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+};
+
+/** The event feed: entries after `after`, oldest first, with the cursor for the next page. */
+export async function listEvents(
+  ctx: ServiceContext,
+  input: { after: number; limit: number },
+): Promise<{ items: LedgerEventView[]; next: string | null }> {
+  if (!Number.isSafeInteger(input.after) || input.after < 0)
+    throw new AppError('invalid', '"after" must be a non-negative integer (a ledger sequence number).');
+  const rows = await ctx.database.db
+    .select()
+    .from(tables.ledger)
+    .where(gt(tables.ledger.seq, input.after))
+    .orderBy(asc(tables.ledger.seq))
+    .limit(input.limit + 1);
+  const items = rows.slice(0, input.limit).map((row) => toLedgerEntry(row) as LedgerEventView);
+  const next = rows.length > input.limit ? String(items.at(-1)!.seq) : null;
+  return { items, next };
+}
+
+/** The latest entry's seq and hash, or null for an empty ledger. */
+export async function getLedgerHead(ctx: ServiceContext): Promise<{ seq: number; hash: string } | null> {
+  const [head] = await ctx.database.db
+    .select({ seq: tables.ledger.seq, hash: tables.ledger.hash })
+    .from(tables.ledger)
+    .orderBy(desc(tables.ledger.seq))
+    .limit(1);
+  return head ?? null;
+}

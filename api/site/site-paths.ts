@@ -1,0 +1,26 @@
+import { join, resolve } from 'node:path';
+
+/** Where the site's inputs live, from the repository root (this file is api/site/site-paths.ts). */
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+export const SITE_DIR = join(REPO_ROOT, 'site');
+export const DOCS_DIR = join(REPO_ROOT, 'content', 'docs');
+
+/** Folders of site/ that builds write to; never inputs. */
+export const SITE_OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', '.astro', '.builds', 'node_modules']);
+
+/**
+ * Files outside site/ and content/docs that the site imports: the snapshot schema and the
+ * vocabularies it uses. Listed by hand because the site reaches into api/ only through them.
+ */
+export const SITE_API_INPUTS = [
+  'api/site',
+  'api/domain/vocabulary.ts',
+  'api/domain/registry/common.ts',
+  'api/domain/countries.ts',
+] as const;
+
+/** Packages whose version changes the built HTML. */
+export const SITE_PACKAGES = ['astro', '@astrojs/starlight'] as const;
+
+/** Paths the hub serves itself; a site page there would shadow it (DESIGN.md, Interfaces). */
+export const HUB_OWNED_PATHS = ['api', 'webhooks', 'discord'] as const;

@@ -1,0 +1,48 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { listSidebarItems } from './src/docs/list-sidebar-items.ts';
+import { siteEnv } from './src/env.ts';
+
+/** The handbook, outside site/ (see src/content.config.ts). */
+const docsDir = fileURLToPath(new URL('../content/docs/', import.meta.url));
+
+export default defineConfig({
+  outDir: siteEnv.outDir,
+  // Caches inside site/.astro (gitignored) rather than a node_modules folder of its own in site/.
+  cacheDir: './.astro/cache',
+  vite: { cacheDir: './.astro/vite' },
+  integrations: [
+    starlight({
+      title: 'Agora',
+      description:
+        'Governance hub of an open European foundation-model consortium: handbook, registry of members and languages, decisions and requests.',
+      sidebar: [
+        // Generated from content/docs/handbook; see list-sidebar-items.ts for why not `autogenerate`.
+        { label: 'Handbook', items: listSidebarItems(docsDir, 'handbook') },
+        {
+          label: 'Registry',
+          items: [
+            { label: 'Organisations', link: '/organizations/' },
+            { label: 'Languages', link: '/languages/' },
+          ],
+        },
+        {
+          label: 'API',
+          items: [
+            // Served by the hub, not built by Astro: a plain full-page link, never prefetched.
+            {
+              label: 'API reference',
+              link: '/api/docs',
+              attrs: { 'data-astro-reload': true, 'data-astro-prefetch': 'false' },
+            },
+          ],
+        },
+      ],
+      // The handbook is outside src/content/docs; let Starlight's Markdown features (asides,
+      // heading anchors) apply to it too.
+      markdown: { processedDirs: ['../content/docs'] },
+    }),
+  ],
+});

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from './helpers/server.ts';
+import { json } from './helpers/http.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'agora-server-'));
+const env = { DATABASE_URL: `file:${join(dir, 'agora.db')}`, AGORA_SKIP_SITE: 'true' };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the hub process', () => {
+  it('starts on the embedded default, prints a one-time admin token, serves the API and stops cleanly on SIGTERM', async () => {
+    const server = await startServerProcess(env);
+    try {
+      const health = await fetch(`${server.url}/api/v1/health`);
+      expect(health.status).toBe(200);
+      expect(await json(health)).toMatchObject({ status: 'ok', database: { kind: 'file' } });
+
+      const organizations = await json(fetch(`${server.url}/api/v1/organizations`));
+      expect(organizations.items).toHaveLength(24);
+
+      const token = /^\s+(agora_[\w-]{43})$/m.exec(server.stderr())?.[1];
+      expect(token, server.stderr()).toBeTruthy();
+      const tokens = await fetch(`${server.url}/api/v1/tokens`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(tokens.status).toBe(200);
+      expect(server.stderr()).toContain(`${server.url}/api/docs`);
+
+      const request = await server.waitForLog((entry) => entry.msg === 'request' && entry.path === '/api/v1/tokens');
+      expect(request).toMatchObject({ level: 'info', status: 200, requestId: expect.any(String), tokenId: expect.stringMatching(/^tok_/) });
+      expect(JSON.stringify(server.logs)).not.toContain(token);
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+    expect(server.logs).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }));
+  });
+
+  it('issues no second admin token and re-syncs nothing on the next start', async () => {
+    const server = await startServerProcess(env);
+    try {
+      expect(server.stderr()).not.toMatch(/agora_[\w-]{43}/);
+      const synced = await server.waitForLog((entry) => entry.msg === 'content synced');
+      expect(synced.ledgerEntries).toBe(0);
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+  });
+
+  it('keeps serving the last good data when the content folder is broken, and says why', async () => {
+    const server = await startServerProcess({ ...env, CONTENT_DIR: join(dir, 'no-such-content') });
+    try {
+      const complaint = await server.waitForLog((entry) => entry.level === 'error');
+      expect(complaint.msg).toMatch(/content is invalid/);
+      expect(JSON.stringify(complaint.problems)).toContain('organizations.yaml: file is missing');
+      expect((await json(fetch(`${server.url}/api/v1/organizations`))).items).toHaveLength(24);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses to start with a readable message when a setting is wrong', async () => {
+    await expect(startServerProcess({ ...env, PORT: 'eighty' }, 10_000)).rejects.toThrow(/PORT: expected a port number/);
+  });
+});
