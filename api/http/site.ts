@@ -28,7 +28,8 @@ const PLACEHOLDER = (state: string) => `<!doctype html>
 
 /** Serves the built site for GET/HEAD, or a page saying it is on its way. */
 export function serveSite(site: SiteHost): MiddlewareHandler<AppEnv> {
-  const files = serveStatic<AppEnv>({ root: site.dir });
+  // Created on first use: serveStatic complains at creation when its root does not exist yet.
+  let files: MiddlewareHandler<AppEnv> | undefined;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     if (!existsSync(join(site.dir, 'index.html'))) {
@@ -36,6 +37,7 @@ export function serveSite(site: SiteHost): MiddlewareHandler<AppEnv> {
       c.header('Retry-After', '5');
       return c.html(PLACEHOLDER(site.state()), site.state() === 'disabled' ? 404 : 503);
     }
+    files ??= serveStatic<AppEnv>({ root: site.dir });
     return files(c, next);
   };
 }
