@@ -99,7 +99,7 @@ export function createApp(options: AppOptions) {
     const allowed = allowedMethods(routeTable, c.req.path);
     if (allowed && !allowed.includes(c.req.method)) {
       c.header('Allow', allowed.join(', '));
-      return c.json(problem('invalid', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`), 405);
+      return c.json(problem('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`), 405);
     }
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html');
     const page = wantsHtml && options.site ? await siteNotFoundPage(options.site) : null;

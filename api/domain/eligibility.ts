@@ -80,27 +80,27 @@ function checkControl(
   const reasons: EligibilityReason[] = [];
   const foreign = control.controllers.filter((controller) => establishmentClass(controller.country, classes) === null);
   const named = foreign.map((controller) => `${controller.name} (${countryName(controller.country)})`).join(', ');
-  const source = `${BASIS_LABEL[control.basis]} of ${control.declared}`;
+  const source = `per ${BASIS_LABEL[control.basis]} of ${control.declared}`;
 
   if (control.thirdCountryControlled)
     reasons.push({
       code: 'third_country_control',
       ok: false,
       message: named
-        ? `Controlled from a third country: ${named} (${source}).`
-        : `Declared as controlled from a third country (${source}).`,
+        ? `Controlled from a third country by ${named}, ${source}.`
+        : `Declared as controlled from a third country, ${source}.`,
     });
   else if (foreign.length > 0)
     reasons.push({
       code: 'control_inconsistent',
       ok: false,
-      message: `Declared as not controlled from a third country, but its controllers include ${named} (${source}).`,
+      message: `Declared as not controlled from a third country, but its controllers include ${named}, ${source}.`,
     });
   else
     reasons.push({
       code: 'not_third_country_controlled',
       ok: true,
-      message: `Not controlled from a third country (${source}).`,
+      message: `Not controlled from a third country, ${source}.`,
     });
 
   if (control.recheck < today)

@@ -8,6 +8,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   deadline_passed: 409,
   payload_too_large: 413,

@@ -24,8 +24,8 @@ describe('the problem JSON answers', () => {
   it.each([
     ['GET', '/api/v1/nothing-here', undefined, 404, 'not_found'],
     ['GET', '/no/such/page', undefined, 404, 'not_found'],
-    ['DELETE', '/api/v1/organizations', undefined, 405, 'invalid'],
-    ['POST', '/api/v1/organizations/x', undefined, 405, 'invalid'],
+    ['DELETE', '/api/v1/organizations', undefined, 405, 'method_not_allowed'],
+    ['POST', '/api/v1/organizations/x', undefined, 405, 'method_not_allowed'],
     ['GET', '/api/v1/events?after=-1', undefined, 400, 'invalid'],
     ['GET', '/api/v1/events?after=abc', undefined, 400, 'invalid'],
     ['GET', '/api/v1/languages?group=klingon', undefined, 400, 'invalid'],
