@@ -18,6 +18,11 @@ import { languageRoutes } from './routes/languages.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { modelRoutes } from './routes/models.ts';
+import { trainingRunRoutes } from './routes/training-runs.ts';
+import { collectionRoutes } from './routes/collections.ts';
+import { coverageRoutes } from './routes/coverage.ts';
+import { datasetRoutes } from './routes/datasets.ts';
 import { anonymous, type ServiceContext } from './services/context.ts';
 import { isAppError } from './services/errors.ts';
 
@@ -38,6 +43,18 @@ export function createApp(options: AppOptions) {
   const logger = options.logger ?? silentLogger;
   const app = new OpenAPIHono<AppEnv>();
 
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Agora API',
+      version: options.version ?? '0.1.0',
+      description:
+        'The record of truth of the consortium: registry, decisions, requests and the hash-chained ledger. ' +
+        'Public reads need no token; writes and confidential reads need a bearer token. Lists answer ' +
+        '`{ items, next }`; errors answer `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: '/' }],
+  };
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('services', options.services);
@@ -56,7 +73,9 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag'] }));
-  app.use('/api/v1/*', bearerAuth);
+  let routeTable: RouteTable | undefined;
+  const routes = () => (routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {}));
+  app.use('/api/v1/*', bearerAuth((method, path) => allowedMethods(routes(), path)?.includes(method) ?? false));
   app.use('/api/v1/*', async (c, next) => {
     await next();
     // Answers can depend on the token; shared caches must not mix them up.
@@ -75,28 +94,19 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', languageRoutes);
   app.route('/api/v1', ledgerRoutes);
   app.route('/api/v1', tokenRoutes);
+  app.route('/api/v1', modelRoutes);
+  app.route('/api/v1', trainingRunRoutes);
+  app.route('/api/v1', collectionRoutes);
+  app.route('/api/v1', coverageRoutes);
+  app.route('/api/v1', datasetRoutes);
 
-  const openApiConfig = {
-    openapi: '3.1.0',
-    info: {
-      title: 'Agora API',
-      version: options.version ?? '0.1.0',
-      description:
-        'The record of truth of the consortium: registry, decisions, requests and the hash-chained ledger. ' +
-        'Public reads need no token; writes and confidential reads need a bearer token. Lists answer ' +
-        '`{ items, next }`; errors answer `{ error: { code, message, details? } }`.',
-    },
-    servers: [{ url: '/' }],
-  };
   app.doc31(OPENAPI_PATH, openApiConfig);
   app.route('/api/docs', apiDocs);
 
   if (options.site) app.use('*', serveSite(options.site));
 
-  let routeTable: RouteTable | undefined;
   app.notFound(async (c) => {
-    routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {});
-    const allowed = allowedMethods(routeTable, c.req.path);
+    const allowed = allowedMethods(routes(), c.req.path);
     if (allowed && !allowed.includes(c.req.method)) {
       c.header('Allow', allowed.join(', '));
       return c.json(problem('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`), 405);

@@ -1,5 +1,6 @@
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { EXIT, type CliCommand, type CliContext } from './cli/command.ts';
+import { importCollectionCommand } from './cli/import-collection.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
 import { siteBuildCommand } from './cli/site.ts';
@@ -13,6 +14,7 @@ const COMMANDS: CliCommand[] = [
   serveCommand,
   migrateCommand,
   syncCommand,
+  importCollectionCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,

@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
 import { createWriteLock, type WriteLock } from './write-lock.ts';
+import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
 export type Database = LibSQLDatabase<typeof schema>;
 /** A transaction handle inside `db.transaction(...)`. */
@@ -17,6 +18,8 @@ export type DatabaseHandle = {
   kind: 'file' | 'memory' | 'remote';
   /** Serialises this process's write transactions (SQLite allows one writer at a time). */
   writeLock: WriteLock;
+  /** Runs a write in the next group-committed transaction (inside its own savepoint). */
+  write: WriteQueue;
   close(): void;
 };
 
@@ -45,7 +48,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   if (kind !== 'remote') await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
-  return { db, client, kind, writeLock: createWriteLock(), close: () => client.close() };
+  const writeLock = createWriteLock();
+  return { db, client, kind, writeLock, write: createWriteQueue(db, writeLock), close: () => client.close() };
 }
 
 export function databaseKind(url: string): DatabaseHandle['kind'] {

@@ -4,19 +4,26 @@ import { AppError } from '../services/errors.ts';
 import { authenticateToken } from '../services/tokens.ts';
 import type { AppEnv } from './app-env.ts';
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Resolves `Authorization: Bearer …` to an actor. No header means anonymous (public reads still
  * work); a header that does not hold a valid token is refused rather than silently ignored.
- * Whether the actor may do something is decided by the services, not here.
+ * Whether the actor may do something is decided by the services, not here; the only shortcut is
+ * that an anonymous write to an existing route is told it needs a token before its body is judged.
  */
-export const bearerAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const header = c.req.header('Authorization');
-  if (!header) {
-    c.set('actor', anonymous);
+export function bearerAuth(isRoute: (method: string, path: string) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization');
+    if (!header) {
+      if (!READ_METHODS.has(c.req.method) && isRoute(c.req.method, c.req.path))
+        throw new AppError('unauthorized', 'This action needs a bearer token (Authorization: Bearer …).');
+      c.set('actor', anonymous);
+      return next();
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>".');
+    c.set('actor', await authenticateToken(c.var.services, match[1]!));
     return next();
-  }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>".');
-  c.set('actor', await authenticateToken(c.var.services, match[1]!));
-  return next();
-};
+  };
+}

@@ -12,25 +12,21 @@ export type LedgerEvent = { type: string; subject: string; data: Record<string, 
 export type WriteWork<T> = (tx: Transaction, record: (event: LedgerEvent) => void) => Promise<T>;
 
 /**
- * Runs `work` in one immediate write transaction and appends the events it recorded to the ledger in
- * that same transaction: either the change and its ledger entries are both stored, or neither is.
+ * Runs `work` in a write transaction and appends the events it recorded to the ledger in that same
+ * transaction: either the change and its ledger entries are both stored, or neither is. Concurrent
+ * writes are group-committed (db/write-queue.ts), each in its own savepoint.
  */
 export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work: WriteWork<T>): Promise<T> {
-  const { database } = ctx;
-  return database.writeLock(() =>
-    database.db.transaction(
-      async (tx) => {
-        const events: LedgerEvent[] = [];
-        const result = await work(tx, (event) => events.push(event));
-        if (events.length > 0) await appendEntries(tx, ctx.clock(), ledgerActor(actor), events);
-        return result;
-      },
-      { behavior: 'immediate' },
-    ),
-  );
+  return ctx.database.write(async (tx) => {
+    const events: LedgerEvent[] = [];
+    const result = await work(tx, (event) => events.push(event));
+    if (events.length > 0) await appendLedgerEntries(tx, ctx.clock(), events.map((event) => ({ actor: ledgerActor(actor), ...event })));
+    return result;
+  });
 }
 
-async function appendEntries(tx: Transaction, now: Date, actor: string, events: LedgerEvent[]): Promise<void> {
+/** Appends events, each with its own actor, after the current head. Call inside a write transaction. */
+export async function appendLedgerEntries(tx: Transaction, now: Date, events: (LedgerEvent & { actor: string })[]): Promise<void> {
   const [last] = await tx
     .select({ seq: tables.ledger.seq, hash: tables.ledger.hash })
     .from(tables.ledger)
@@ -39,7 +35,7 @@ async function appendEntries(tx: Transaction, now: Date, actor: string, events: 
   let previous: Pick<LedgerEntry, 'seq' | 'hash'> | null = last ?? null;
   const at = now.toISOString();
   const rows = events.map((event) => {
-    const entry = chainLedgerEntry(previous, { at, actor, ...event });
+    const entry = chainLedgerEntry(previous, { at, ...event });
     previous = entry;
     return { ...entry, data: canonicalJson(entry.data) };
   });

@@ -6,3 +6,7 @@ export * from './country-classes.ts';
 export * from './policies.ts';
 export * from './content-files.ts';
 export * from './ledger.ts';
+export * from './models.ts';
+export * from './training-runs.ts';
+export * from './collections.ts';
+export * from './dataset-cards.ts';

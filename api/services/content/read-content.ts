@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { policiesFileSchema } from '../../domain/decisions/policy.ts';
 import { countryClassesFileSchema } from '../../domain/registry/country-classes.ts';
@@ -9,7 +8,9 @@ import { languagesFileSchema } from '../../domain/registry/language.ts';
 import { membersFileSchema } from '../../domain/registry/member.ts';
 import { organizationsFileSchema } from '../../domain/registry/organization.ts';
 import { AppError } from '../errors.ts';
-import { problemsFromIssues, type ContentProblem } from './content-problems.ts';
+import type { ContentProblem } from './content-problems.ts';
+import { parseContentYaml } from './parse-content-yaml.ts';
+import { readDatasetCards, type DatasetCard } from './read-dataset-cards.ts';
 
 /** The content files the hub syncs, relative to CONTENT_DIR. Problems name them joined to it. */
 export const CONTENT_FILES = {
@@ -21,7 +22,10 @@ export const CONTENT_FILES = {
 } as const;
 
 type ContentFiles = typeof CONTENT_FILES;
-export type Registry = { [K in keyof ContentFiles]: z.output<ContentFiles[K]['schema']> };
+export type Registry = { [K in keyof ContentFiles]: z.output<ContentFiles[K]['schema']> } & {
+  /** `datasets/<dataset-id>.yaml`: reviewed facts about datasets (licence, redistribution, language). */
+  datasetCards: DatasetCard[];
+};
 export type ContentFileDigest = { path: string; digest: string };
 
 /**
@@ -31,7 +35,7 @@ export type ContentFileDigest = { path: string; digest: string };
 export async function readContent(contentDir: string): Promise<{ registry: Registry; files: ContentFileDigest[] }> {
   const problems: ContentProblem[] = [];
   const files: ContentFileDigest[] = [];
-  const registry: Partial<Record<keyof ContentFiles, unknown>> = {};
+  const registry: Partial<Record<keyof Registry, unknown>> = {};
 
   for (const [name, spec] of Object.entries(CONTENT_FILES) as [keyof ContentFiles, ContentFiles[keyof ContentFiles]][]) {
     const file = join(contentDir, spec.path);
@@ -42,10 +46,14 @@ export async function readContent(contentDir: string): Promise<{ registry: Regis
       continue;
     }
     files.push({ path: spec.path, digest: createHash('sha256').update(text).digest('hex') });
-    const parsed = parseYaml(file, text, spec.schema);
+    const parsed = parseContentYaml(file, text, spec.schema);
     if (parsed.ok) registry[name] = parsed.value;
     else problems.push(...parsed.problems);
   }
+  const cards = await readDatasetCards(contentDir);
+  registry.datasetCards = cards.cards;
+  files.push(...cards.files);
+  problems.push(...cards.problems);
 
   if (problems.length === 0) problems.push(...crossCheck(registry as Registry, contentDir));
   if (problems.length > 0)
@@ -62,28 +70,6 @@ async function readOptional(path: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-}
-
-function parseYaml<S extends z.ZodType>(
-  file: string,
-  text: string,
-  schema: S,
-): { ok: true; value: z.output<S> } | { ok: false; problems: ContentProblem[] } {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0)
-    return {
-      ok: false,
-      problems: document.errors.map((error) => ({
-        file,
-        line: lineCounter.linePos(error.pos[0]).line,
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
-      })),
-    };
-  const raw: unknown = document.toJS();
-  const result = schema.safeParse(raw ?? {});
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: problemsFromIssues(file, result.error.issues, document, lineCounter, raw) };
 }
 
 /** Rules that span files: a member's organisation must exist. */

@@ -9,6 +9,7 @@ import { writeWithLedger, type LedgerEvent } from '../ledger.ts';
 import { readContent, type Registry } from './read-content.ts';
 import { reconcile, type Reconciliation, type StoredRow, type WantedRow } from './reconcile.ts';
 import { toLanguageRow, toMemberRow, toOrganizationRow, toPolicyRow } from './content-rows.ts';
+import { syncDatasetCards } from './sync-dataset-cards.ts';
 
 export type EntityChanges = { created: number; updated: number; archived: number; unchanged: number };
 export type SyncSummary = {
@@ -16,6 +17,7 @@ export type SyncSummary = {
   members: EntityChanges;
   languages: EntityChanges;
   policies: EntityChanges;
+  datasetCards: EntityChanges;
   countryClassesChanged: boolean;
   /** Ledger entries written; 0 when the content was already in the database. */
   ledgerEntries: number;
@@ -46,13 +48,14 @@ export async function syncContent(
     const languages = await syncLanguages(tx, registry, now, count);
     const policies = await syncPolicies(tx, registry, now, count);
     const members = await syncMembers(tx, registry, now, count);
+    const datasetCards = recordChanges('dataset_card', await syncDatasetCards(tx, registry.datasetCards, now), count);
     const countryClassesChanged = await syncCountryClasses(tx, registry, count);
     for (const file of files)
       await tx
         .insert(tables.contentFiles)
         .values({ ...file, syncedAt: now })
         .onConflictDoUpdate({ target: tables.contentFiles.path, set: { digest: file.digest, syncedAt: now } });
-    return { organizations, members, languages, policies, countryClassesChanged, ledgerEntries: entries };
+    return { organizations, members, languages, policies, datasetCards, countryClassesChanged, ledgerEntries: entries };
   });
 }
 

@@ -1,0 +1,147 @@
+import { asc, eq, gt, inArray } from 'drizzle-orm';
+import { tables } from '../../../db/index.ts';
+import { variantResolver } from '../../domain/collections/coverage.ts';
+import type { Annotation } from '../../domain/collections/metadata.ts';
+import { sumStageCounts, type StageCounts } from '../../domain/collections/stage-counts.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { decodeCursor, toPage, type Page } from '../pagination.ts';
+import { loadCoverageLanguages } from './coverage.ts';
+import { toPartView, type PartView } from './collection-views.ts';
+import { loadCardFacts, NO_CARD, type CardFacts } from './dataset-cards.ts';
+
+export type DatasetSummary = CardFacts & { id: string; name: string; url: string | null; cycles: string[] };
+
+export type DatasetCycleView = {
+  cycle: string;
+  name: string;
+  annotations: Annotation[];
+  weight: number;
+  source: StageCounts | null;
+  release: StageCounts | null;
+  parts: PartView[];
+};
+
+/** Counts of one language of a dataset in one cycle: its parts in that language, summed. */
+export type DatasetLanguageView = {
+  cycle: string;
+  variant: string;
+  /** ISO 639-3 code (through the target languages' variants lists). */
+  code: string;
+  /** `path`: the parts' paths name it; `card`: the dataset card does. */
+  via: 'path' | 'card';
+  parts: number;
+  weight: number;
+  source: StageCounts | null;
+  release: StageCounts | null;
+};
+
+export type DatasetView = Omit<DatasetSummary, 'cycles'> & {
+  huggingface: string | null;
+  catalogue: string | null;
+  /** As the most recently imported cycle holding the dataset describes them. */
+  annotations: Annotation[];
+  /** The cycles holding the dataset, most recently imported first. */
+  cycles: DatasetCycleView[];
+  languages: DatasetLanguageView[];
+};
+
+type DatasetRow = typeof tables.collectionDatasets.$inferSelect;
+
+/** Datasets of every imported cycle, ordered by id, a page at a time. */
+export async function listDatasets(ctx: ServiceContext, filter: { cursor?: string | undefined; limit: number }): Promise<Page<DatasetSummary>> {
+  const after = decodeCursor(filter.cursor);
+  const table = tables.collectionDatasets;
+  const ids = (
+    await ctx.database.db
+      .selectDistinct({ id: table.datasetId })
+      .from(table)
+      .where(after ? gt(table.datasetId, after) : undefined)
+      .orderBy(asc(table.datasetId))
+      .limit(filter.limit + 1)
+  ).map((row) => row.id);
+  const [rows, order, cards] = await Promise.all([
+    ctx.database.db.select().from(table).where(inArray(table.datasetId, ids.slice(0, filter.limit))),
+    cycleOrder(ctx),
+    loadCardFacts(ctx),
+  ]);
+  const items = ids.map((id) => summarise(id, latestFirst(rows.filter((row) => row.datasetId === id), order), cards.get(id) ?? NO_CARD));
+  return toPage(items, filter.limit, (item) => item.id);
+}
+
+/** One dataset across the cycles that hold it, with per-language counts; `not_found` when none does. */
+export async function getDataset(ctx: ServiceContext, id: string): Promise<DatasetView> {
+  const { collectionDatasets, collectionParts, collections } = tables;
+  const [rows, parts, order, cards, languages, cycleNames] = await Promise.all([
+    ctx.database.db.select().from(collectionDatasets).where(eq(collectionDatasets.datasetId, id)),
+    ctx.database.db.select().from(collectionParts).where(eq(collectionParts.datasetId, id)).orderBy(asc(collectionParts.part)),
+    cycleOrder(ctx),
+    loadCardFacts(ctx),
+    loadCoverageLanguages(ctx),
+    ctx.database.db.select({ id: collections.id, name: collections.name }).from(collections),
+  ]);
+  if (rows.length === 0) throw new AppError('not_found', `No imported collection holds a dataset "${id}".`, { id });
+  const card = cards.get(id) ?? NO_CARD;
+  const ordered = latestFirst(rows, order);
+  const codeOf = variantResolver(languages);
+  const cycles = ordered.map((row) => {
+    const own = parts.filter((part) => part.collectionId === row.collectionId);
+    return {
+      cycle: row.collectionId,
+      name: cycleNames.find((cycle) => cycle.id === row.collectionId)?.name ?? row.collectionId,
+      annotations: row.annotations,
+      weight: own.reduce((total, part) => total + part.weight, 0),
+      source: row.source,
+      release: row.release,
+      parts: own.map((part) => toPartView(part, card)),
+    };
+  });
+  const { cycles: _ids, ...summary } = summarise(id, ordered, card);
+  return {
+    ...summary,
+    huggingface: ordered[0]!.huggingface,
+    catalogue: ordered[0]!.catalogue,
+    annotations: ordered[0]!.annotations,
+    cycles,
+    languages: cycles.flatMap((cycle) => byLanguage(cycle.cycle, cycle.parts, codeOf)),
+  };
+}
+
+function summarise(id: string, latestFirstRows: DatasetRow[], card: CardFacts): DatasetSummary {
+  const latest = latestFirstRows[0];
+  return { id, name: latest?.name ?? id, url: latest?.url ?? null, ...card, cycles: latestFirstRows.map((row) => row.collectionId) };
+}
+
+function byLanguage(cycle: string, parts: PartView[], codeOf: (variant: string) => string): DatasetLanguageView[] {
+  const groups = new Map<string, PartView[]>();
+  for (const part of parts) {
+    const variant = part.language ?? part.cardLanguage;
+    if (variant) groups.set(variant, [...(groups.get(variant) ?? []), part]);
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([variant, group]) => ({
+    cycle,
+    variant,
+    code: codeOf(variant),
+    via: group[0]!.language ? ('path' as const) : ('card' as const),
+    parts: group.length,
+    weight: group.reduce((total, part) => total + part.weight, 0),
+    source: sumKnown(group.map((part) => part.source)),
+    release: sumKnown(group.map((part) => part.release)),
+  }));
+}
+
+/** Sum of the stages present; null when no part has the stage. */
+function sumKnown(stages: (StageCounts | null)[]): StageCounts | null {
+  const present = stages.filter((stage): stage is StageCounts => stage !== null);
+  return present.length ? sumStageCounts(present) : null;
+}
+
+/** Cycle ids, most recently imported first: the latest cycle describes a dataset. */
+async function cycleOrder(ctx: ServiceContext): Promise<string[]> {
+  const rows = await ctx.database.db.select({ id: tables.collections.id, importedAt: tables.collections.importedAt }).from(tables.collections);
+  return rows.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id)).map((row) => row.id);
+}
+
+function latestFirst(rows: DatasetRow[], order: string[]): DatasetRow[] {
+  return [...rows].sort((a, b) => order.indexOf(a.collectionId) - order.indexOf(b.collectionId));
+}

@@ -1,0 +1,237 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { tables, type DatabaseHandle, type Transaction } from '../../db/index.ts';
+import { canonicalJson } from '../domain/ledger/canonical-json.ts';
+import { foldReports } from '../domain/training/fold-reports.ts';
+import type { TrainingReport } from '../domain/training/report.ts';
+import { requireScope } from './authorization.ts';
+import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
+import { AppError } from './errors.ts';
+import { appendLedgerEntries, type LedgerEvent } from './ledger.ts';
+import { toRunView, type RunView } from './training-runs.ts';
+
+export type ReportOutcome = {
+  runId: string;
+  reportId: string;
+  /** The same report was received before; nothing changed. */
+  duplicate: boolean;
+  /** The run's current figures come from this report. */
+  latest: boolean;
+  run: RunView;
+};
+
+type Pending = {
+  actor: string;
+  runId: string;
+  report: TrainingReport;
+  digest: string;
+  resolve: (outcome: ReportOutcome) => void;
+  reject: (error: unknown) => void;
+};
+
+/**
+ * Records one report of a training job. Needs `reporter` (or `admin`). Idempotent by report id: a
+ * re-sent report changes nothing, while reusing an id for different content is a conflict. Reports
+ * older than the run's latest are kept as history (metrics, events, checkpoints) without moving the
+ * run backwards. A reported checkpoint enters the registry as a candidate, once per digest.
+ *
+ * Reports that arrive together are applied together: one transaction and a handful of statements
+ * per batch rather than per report, which is what lets a fleet of jobs report at thousands per second.
+ */
+export function submitReport(
+  ctx: ServiceContext,
+  { actor, input }: { actor: Actor; input: { runId: string; report: TrainingReport } },
+): Promise<ReportOutcome> {
+  requireScope(actor, 'reporter');
+  const report = { ...input.report, at: new Date(input.report.at).toISOString() };
+  const digest = createHash('sha256').update(canonicalJson(report)).digest('hex');
+  return new Promise((resolve, reject) =>
+    ingestorFor(ctx).push({ actor: ledgerActor(actor), runId: input.runId, report, digest, resolve, reject }),
+  );
+}
+
+const ingestors = new WeakMap<DatabaseHandle, { push(item: Pending): void }>();
+
+function ingestorFor(ctx: ServiceContext) {
+  let ingestor = ingestors.get(ctx.database);
+  if (!ingestor) {
+    ingestor = createIngestor(ctx);
+    ingestors.set(ctx.database, ingestor);
+  }
+  return ingestor;
+}
+
+function createIngestor(ctx: ServiceContext, maxBatch = 500) {
+  const queue: Pending[] = [];
+  let running = false;
+  async function drain() {
+    running = true;
+    while (queue.length) {
+      const batch = queue.splice(0, maxBatch);
+      try {
+        const settle = await ctx.database.write((tx) => applyBatch(tx, ctx.clock(), batch));
+        settle(); // after commit: only now are the outcomes true
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    running = false;
+  }
+  return {
+    push(item: Pending) {
+      queue.push(item);
+      // Start on the next turn of the event loop, after the HTTP requests that arrived with this
+      // one have been read: the libSQL calls resolve without yielding, so starting now would
+      // always make batches of one.
+      if (!running) {
+        running = true;
+        setImmediate(() => void drain());
+      }
+    },
+  };
+}
+
+/** Applies a batch in the current transaction; returns a function that settles every promise. */
+async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise<() => void> {
+  const { trainingRuns, trainingReports } = tables;
+  const runIds = [...new Set(batch.map((item) => item.runId))];
+  const runs = new Map((await tx.select().from(trainingRuns).where(inArray(trainingRuns.id, runIds))).map((run) => [run.id, run]));
+  const known = new Map<string, string>();
+  for (const ids of chunks([...new Set(batch.map((item) => item.report.id))], 400))
+    for (const row of await tx
+      .select({ runId: trainingReports.runId, reportId: trainingReports.reportId, digest: trainingReports.digest })
+      .from(trainingReports)
+      .where(and(inArray(trainingReports.runId, runIds), inArray(trainingReports.reportId, ids))))
+      known.set(`${row.runId}\u0000${row.reportId}`, row.digest);
+
+  const settlements: (() => void)[] = [];
+  const fail = (item: Pending, error: AppError) => settlements.push(() => item.reject(error));
+  const ledger: (LedgerEvent & { actor: string })[] = [];
+  const writes = { reports: [] as Pending[], changed: new Map<string, typeof trainingRuns.$inferSelect>() };
+
+  for (const runId of runIds) {
+    const items = batch.filter((item) => item.runId === runId);
+    const run = runs.get(runId);
+    if (!run) {
+      for (const item of items) fail(item, new AppError('not_found', `No training run has the id "${runId}".`, { id: runId }));
+      continue;
+    }
+    const fresh: Pending[] = [];
+    const duplicates: Pending[] = [];
+    for (const item of items) {
+      const key = `${runId}\u0000${item.report.id}`;
+      const digest = known.get(key);
+      if (digest === undefined) {
+        known.set(key, item.digest);
+        fresh.push(item);
+      } else if (digest === item.digest) duplicates.push(item);
+      else fail(item, new AppError('conflict', `Report "${item.report.id}" was already received with different content.`, { reportId: item.report.id }));
+    }
+    const { run: figures, verdicts } = foldReports(run, fresh.map((item) => item.report));
+    const accepted = fresh.filter((item) => {
+      const verdict = verdicts.get(item.report.id)!;
+      if (!verdict.accept) fail(item, new AppError('conflict', verdict.message, { reportId: item.report.id, reason: verdict.reason }));
+      return verdict.accept;
+    });
+    const updated = accepted.length ? { ...run, ...figures, updatedAt: now.toISOString() } : run;
+    if (accepted.length) writes.changed.set(runId, updated);
+    writes.reports.push(...accepted);
+    for (const item of accepted)
+      ledger.push({
+        actor: item.actor,
+        type: 'training_run.reported',
+        subject: `training_run:${runId}`,
+        data: { reportId: item.report.id, digest: item.digest, step: item.report.step, state: item.report.state },
+      });
+    const view = () => toRunView(updated);
+    for (const item of [...accepted, ...duplicates])
+      settlements.push(() =>
+        item.resolve({
+          runId,
+          reportId: item.report.id,
+          duplicate: !accepted.includes(item),
+          latest: updated.lastReportId === item.report.id,
+          run: view(),
+        }),
+      );
+  }
+
+  await writeReports(tx, now, writes.reports, runs, ledger);
+  for (const [id, run] of writes.changed) {
+    const { id: _id, ...changes } = run;
+    await tx.update(trainingRuns).set(changes).where(eq(trainingRuns.id, id));
+  }
+  if (ledger.length) await appendLedgerEntries(tx, now, ledger);
+  return () => settlements.forEach((settle) => settle());
+}
+
+async function writeReports(
+  tx: Transaction,
+  now: Date,
+  items: Pending[],
+  runs: Map<string, typeof tables.trainingRuns.$inferSelect>,
+  ledger: (LedgerEvent & { actor: string })[],
+): Promise<void> {
+  const { trainingReports, trainingMetrics, trainingEvents, checkpoints } = tables;
+  const receivedAt = now.toISOString();
+  for (const part of chunks(items, 200)) {
+    await tx.insert(trainingReports).values(
+      part.map(({ runId, report, digest }) => ({ runId, reportId: report.id, at: report.at, step: report.step, digest, receivedAt })),
+    );
+    // One point per step; when two reports name the same step, the later one's figures stand.
+    await tx
+      .insert(trainingMetrics)
+      .values(
+        part.map(({ runId, report }) => ({
+          runId,
+          step: report.step,
+          at: report.at,
+          tokensSeen: report.tokensSeen,
+          loss: report.loss ?? null,
+          throughput: report.throughput ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [trainingMetrics.runId, trainingMetrics.step],
+        set: { at: sql`excluded.at`, tokensSeen: sql`excluded.tokens_seen`, loss: sql`excluded.loss`, throughput: sql`excluded.throughput` },
+        setWhere: sql`excluded.at > ${trainingMetrics.at}`,
+      });
+    const events = part.flatMap(({ runId, report }) =>
+      report.events.map((event) => ({ runId, reportId: report.id, kind: event.kind, step: report.step, at: report.at, message: event.message ?? null })),
+    );
+    if (events.length) await tx.insert(trainingEvents).values(events);
+  }
+  for (const { runId, report, actor } of items) {
+    if (!report.checkpoint) continue;
+    const modelId = runs.get(runId)!.modelId;
+    const inserted = await tx
+      .insert(checkpoints)
+      .values({
+        id: `ckpt_${randomBytes(9).toString('base64url')}`,
+        modelId,
+        runId,
+        step: report.checkpoint.step,
+        tokens: report.checkpoint.tokens ?? null,
+        digest: report.checkpoint.digest,
+        uri: report.checkpoint.uri ?? null,
+        status: 'candidate',
+        createdAt: receivedAt,
+      })
+      // The same weights reported twice (a re-sent report, two replicas) are one checkpoint.
+      .onConflictDoNothing({ target: [checkpoints.modelId, checkpoints.digest] })
+      .returning({ id: checkpoints.id });
+    if (inserted.length)
+      ledger.push({
+        actor,
+        type: 'checkpoint.reported',
+        subject: `checkpoint:${inserted[0]!.id}`,
+        data: { modelId, runId, step: report.checkpoint.step, digest: report.checkpoint.digest },
+      });
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}

@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLoad, type LoadResult } from './load.ts';
+import { prepareHubDatabase } from './prepare-hub.ts';
+import { startServer } from './processes.ts';
+
+/**
+ * `npm run bench`: training-report ingestion and read throughput of the hub, each against a Hono
+ * hello-world started in the same run, so the ratios hold whatever the machine. Servers run in their
+ * own processes; the load comes from this one (autocannon). Results go to bench/results/.
+ */
+const TARGETS = { reportsPerSecond: 2000, readRatioToHelloWorld: 0.5 };
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+const dir = mkdtempSync(join(tmpdir(), 'agora-bench-'));
+const databaseUrl = `file:${join(dir, 'agora.db')}`;
+const { reporterToken, runId, readRunId } = await prepareHubDatabase(databaseUrl);
+const hubEnv = { DATABASE_URL: databaseUrl, AGORA_SKIP_SITE: 'true', AGORA_DEMO: 'false', LOG_LEVEL: 'info' };
+
+const hello = await startServer('bench/hello-server.ts');
+const hub = await startServer('api/server.ts', hubEnv);
+const results: Record<string, LoadResult & { ratio?: number }> = {};
+try {
+  // Warm both servers up (JIT, prepared statements) before measuring anything.
+  await runLoad({ url: `${hello.url}/`, durationSeconds: 2, connections: CONNECTIONS });
+  await runLoad({ url: `${hub.url}/api/v1/models`, durationSeconds: 2, connections: CONNECTIONS });
+
+  results.helloWorld = await runLoad({ url: `${hello.url}/`, durationSeconds: SECONDS, connections: CONNECTIONS });
+
+  let step = 0;
+  const started = Date.UTC(2026, 0, 1);
+  results.reportIngestion = await runLoad({
+    url: `${hub.url}/api/v1/training-runs/${runId}/reports`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    durationSeconds: SECONDS,
+    headers: { Authorization: `Bearer ${reporterToken}`, 'Content-Type': 'application/json' },
+    body: () => {
+      step += 1;
+      return JSON.stringify({
+        id: `bench-${step}`,
+        at: new Date(started + step * 1000).toISOString(),
+        state: 'running',
+        step,
+        tokensSeen: step * 4_194_304,
+        tokensTarget: 4e12,
+        loss: 2 + 8 / Math.sqrt(step),
+        throughput: 4_194_304 / 12,
+        ...(step % 500 === 0 ? { checkpoint: { step, digest: `sha256:${step.toString(16).padStart(64, '0')}` } } : {}),
+      });
+    },
+  });
+
+  // Give the read run a history, then read it.
+  await runLoad({
+    url: `${hub.url}/api/v1/training-runs/${readRunId}/reports`,
+    method: 'POST',
+    connections: 8,
+    amount: 500,
+    headers: { Authorization: `Bearer ${reporterToken}`, 'Content-Type': 'application/json' },
+    body: (() => {
+      let n = 0;
+      return () => {
+        n += 1;
+        return JSON.stringify({ id: `r-${n}`, at: new Date(started + n * 1000).toISOString(), state: n % 97 === 0 ? 'paused' : 'running', step: n, tokensSeen: n * 1000, loss: 3, events: n % 50 === 0 ? [{ kind: 'checkpoint_saved' }] : [] });
+      };
+    })(),
+  });
+  results.listModels = await runLoad({ url: `${hub.url}/api/v1/models`, durationSeconds: SECONDS, connections: CONNECTIONS });
+  results.getTrainingRun = await runLoad({ url: `${hub.url}/api/v1/training-runs/${readRunId}`, durationSeconds: SECONDS, connections: CONNECTIONS });
+} finally {
+  await hub.stop();
+  await hello.stop();
+}
+
+const baseline = results.helloWorld!.requestsPerSecond;
+for (const name of ['listModels', 'getTrainingRun'] as const) results[name]!.ratio = round(results[name]!.requestsPerSecond / baseline);
+const verdicts = {
+  reportIngestion: results.reportIngestion!.requestsPerSecond >= TARGETS.reportsPerSecond && results.reportIngestion!.non2xx === 0,
+  listModels: results.listModels!.ratio! >= TARGETS.readRatioToHelloWorld,
+  getTrainingRun: results.getTrainingRun!.ratio! >= TARGETS.readRatioToHelloWorld,
+};
+
+const report = {
+  at: new Date().toISOString(),
+  node: process.version,
+  settings: { seconds: SECONDS, connections: CONNECTIONS, database: 'libSQL file (embedded default)' },
+  targets: TARGETS,
+  results,
+  verdicts,
+};
+const resultsDir = new URL('results/', import.meta.url).pathname;
+mkdirSync(resultsDir, { recursive: true });
+const file = join(resultsDir, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+rmSync(dir, { recursive: true, force: true });
+
+const row = (name: string, result: LoadResult & { ratio?: number }, verdict?: boolean) =>
+  `${name.padEnd(18)} ${String(result.requestsPerSecond).padStart(7)}/s  p50 ${String(result.latencyMs.p50).padStart(4)} ms  p99 ${String(result.latencyMs.p99).padStart(4)} ms` +
+  `${result.ratio !== undefined ? `  ${(result.ratio * 100).toFixed(0)}% of hello-world` : ''}${result.non2xx ? `  non-2xx ${result.non2xx}` : ''}` +
+  `${verdict === undefined ? '' : verdict ? '  ✓' : '  ✗ below target'}`;
+console.log(row('hello-world', results.helloWorld!));
+console.log(row('report ingestion', results.reportIngestion!, verdicts.reportIngestion));
+console.log(row('GET models', results.listModels!, verdicts.listModels));
+console.log(row('GET training-run', results.getTrainingRun!, verdicts.getTrainingRun));
+console.log(`written to ${file}`);
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
