@@ -1,6 +1,7 @@
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { EXIT, type CliCommand, type CliContext } from './cli/command.ts';
 import { importCollectionCommand } from './cli/import-collection.ts';
+import { demoCommand } from './cli/demo.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
 import { siteBuildCommand } from './cli/site.ts';
@@ -21,6 +22,7 @@ const COMMANDS: CliCommand[] = [
   ledgerVerifyCommand,
   ledgerExportCommand,
   siteBuildCommand,
+  demoCommand,
 ];
 
 function help(): string {

@@ -17,6 +17,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Where the built site is kept and served from. */
   SITE_OUT_DIR: z.string().trim().min(1).default('site/dist'),
+  /** On a new hub, import the shipped sample collection and create demo data (marked as demo). */
+  AGORA_DEMO: z.stringbool({ error: 'expected true or false' }).default(true),
   /** Skip building the documentation site at start-up (API only). */
   AGORA_SKIP_SITE: z.stringbool({ error: 'expected true or false' }).default(false),
   GITHUB_WEBHOOK_SECRET: optional,

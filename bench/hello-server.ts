@@ -3,7 +3,5 @@ import { Hono } from 'hono';
 
 /** The baseline: a Hono hello-world on the same Node server adapter, nothing else. */
 const app = new Hono().get('/', (c) => c.json({ hello: 'world' }));
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ msg: 'listening', url: `http://127.0.0.1:${info.port}` })}\n`);
-});
+const server = serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

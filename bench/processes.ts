@@ -1,37 +1,45 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { closeSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
 export type Served = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** Starts a Node script that logs `{"msg":"listening","url":…}` on stdout; other output is dropped. */
-export async function startServer(script: string, env: Record<string, string> = {}): Promise<Served> {
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/**
+ * Starts a server script on a free port with its output going to `logFile` — as a deployment's
+ * logs go to a file or journal: a pipe read by this busy process would throttle the server — and
+ * resolves once `readyPath` answers.
+ */
+export async function startServer(script: string, options: { env?: Record<string, string>; logFile: string; readyPath?: string }): Promise<Served> {
+  const port = await freePort();
+  const log = openSync(options.logFile, 'a');
   const child = spawn(process.execPath, [script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...options.env },
+    stdio: ['ignore', log, log],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    let found = false;
-    lines.on('line', (line) => {
-      if (found) return;
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'listening' && entry.url) {
-          found = true;
-          resolve(entry.url);
-        }
-      } catch {
-        // npm banners and the like
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
-  });
-  // Keep draining stdout (the hub logs every request) so the pipe never blocks the server.
-  child.stdout!.resume();
+  closeSync(log);
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}; see ${options.logFile}`);
+    try {
+      if ((await fetch(`${url}${options.readyPath ?? '/'}`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 300) throw new Error(`${script} did not answer within 30 s; see ${options.logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     url,
     child,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
+import Database from 'libsql';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
 import { createWriteLock, type WriteLock } from './write-lock.ts';
@@ -20,6 +21,11 @@ export type DatabaseHandle = {
   writeLock: WriteLock;
   /** Runs a write in the next group-committed transaction (inside its own savepoint). */
   write: WriteQueue;
+  /**
+   * A value that changes whenever anything (this process or another) commits to the database, for
+   * caches of derived data; null when it cannot be known cheaply (memory and remote databases).
+   */
+  dataVersion(): string | null;
   close(): void;
 };
 
@@ -36,11 +42,14 @@ export type DatabaseOptions = {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const kind = databaseKind(options.url);
-  if (kind === 'file') ensureFolderOf(options.url);
+  if (kind === 'file') mkdirSync(dirname(filePathOf(options.url)), { recursive: true });
   const client = createClient({
     url: options.url,
     authToken: options.authToken,
     timeout: options.busyTimeoutMs ?? 5_000,
+    // One connection for an embedded database: per-connection settings (foreign keys, journal,
+    // busy timeout) then hold for every statement, and the process's writes are serialised anyway.
+    concurrency: kind === 'remote' ? undefined : 1,
   });
   if (kind === 'file') {
     // WAL lets readers go on while one writer writes; the busy timeout above covers other processes.
@@ -49,7 +58,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (kind !== 'remote') await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   const writeLock = createWriteLock();
-  return { db, client, kind, writeLock, write: createWriteQueue(db, writeLock), close: () => client.close() };
+  let commits = 0;
+  const probe = kind === 'file' ? openVersionProbe(filePathOf(options.url), () => commits) : null;
+  return {
+    db,
+    client,
+    kind,
+    writeLock,
+    write: createWriteQueue(db, writeLock, () => (commits += 1)),
+    dataVersion: probe ? probe.read : () => null,
+    close: () => {
+      probe?.close();
+      client.close();
+    },
+  };
 }
 
 export function databaseKind(url: string): DatabaseHandle['kind'] {
@@ -61,7 +83,28 @@ export function databaseKind(url: string): DatabaseHandle['kind'] {
   );
 }
 
-function ensureFolderOf(fileUrl: string): void {
-  const path = fileUrl.startsWith('file://') ? fileURLToPath(fileUrl) : fileUrl.slice('file:'.length).split('?')[0]!;
-  mkdirSync(dirname(path), { recursive: true });
+function filePathOf(fileUrl: string): string {
+  return fileUrl.startsWith('file://') ? fileURLToPath(fileUrl) : fileUrl.slice('file:'.length).split('?')[0]!;
+}
+
+/**
+ * SQLite's `PRAGMA data_version` on a connection of its own: it changes when any other connection
+ * commits, this process's pool and other processes alike, and costs a couple of microseconds.
+ */
+function openVersionProbe(path: string, localCommits: () => number): { read: () => string; close: () => void } {
+  const connection = new Database(path);
+  const statement = connection.prepare('PRAGMA data_version').raw(true);
+  // Requests read in the same turn of the event loop share one probe: under load that is most of
+  // them. This process's own commits are counted separately, so they show at once.
+  let memo: string | null = null;
+  return {
+    read: () => {
+      if (memo === null) {
+        memo = String((statement.get() as unknown[])[0]);
+        setImmediate(() => (memo = null));
+      }
+      return `${localCommits()}:${memo}`;
+    },
+    close: () => connection.close(),
+  };
 }

@@ -15,7 +15,7 @@ export type WriteQueue = <T>(work: (tx: Transaction) => Promise<T>) => Promise<T
  * still commit. A write's promise settles only after its batch has committed. SQLite syncs once per
  * commit, so this is what lets many concurrent writers through.
  */
-export function createWriteQueue(db: Database, lock: WriteLock, maxBatch = 256): WriteQueue {
+export function createWriteQueue(db: Database, lock: WriteLock, onCommit: () => void = () => {}, maxBatch = 256): WriteQueue {
   const pending: Job[] = [];
   let draining = false;
 
@@ -40,6 +40,7 @@ export function createWriteQueue(db: Database, lock: WriteLock, maxBatch = 256):
               { behavior: 'immediate' },
             ),
           );
+          onCommit();
         } catch (error) {
           // The commit itself failed: nothing of this batch is stored.
           for (const job of batch) job.reject(error);

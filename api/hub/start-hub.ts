@@ -9,6 +9,7 @@ import { formatProblem, type ContentProblem } from '../services/content/content-
 import { syncContent } from '../services/content/sync-content.ts';
 import { systemActor, type ServiceContext } from '../services/context.ts';
 import { isAppError } from '../services/errors.ts';
+import { seedNewHub } from '../services/demo/seed-demo.ts';
 import { issueBootstrapToken } from './bootstrap-token.ts';
 import { createSiteManager } from './site-manager.ts';
 
@@ -30,6 +31,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   const services: ServiceContext = { database, clock };
 
   await syncAtStart(services, config.CONTENT_DIR, logger);
+  if (config.AGORA_DEMO) await seedNewHub(services, logger, config.CONTENT_DIR);
   const bootstrapToken = await issueBootstrapToken(services);
 
   const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { tables } from '../../db/index.ts';
+import { tables, type DatabaseHandle } from '../../db/index.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/vocabulary.ts';
 import { requireScope } from './authorization.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -92,6 +92,7 @@ export async function revokeToken(ctx: ServiceContext, { actor, input }: { actor
     if (row.revokedAt) throw new AppError('conflict', `Token "${input.id}" was already revoked at ${row.revokedAt}.`);
     const revokedAt = ctx.clock().toISOString();
     await tx.update(tables.apiTokens).set({ revokedAt }).where(eq(tables.apiTokens.id, input.id));
+    forgetToken(ctx, row.id);
     record({ type: 'token.revoked', subject: `token:${row.id}`, data: {} });
     const { secretHash: _hash, ...token } = row;
     return { ...token, revokedAt };
@@ -109,21 +110,53 @@ export async function countActiveTokens(ctx: ServiceContext): Promise<number> {
 }
 
 /**
+ * Recently verified tokens, so a job reporting many times a second does not cost a query each time.
+ * Revoking in this process drops the entry at once; a revocation made by another process (the CLI,
+ * another API instance) is seen within this many milliseconds.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+type CachedToken = { actor: Extract<Actor, { kind: 'token' }>; expiresAt: string | null; cachedAt: number };
+const tokenCaches = new WeakMap<DatabaseHandle, Map<string, CachedToken>>();
+
+function tokenCache(ctx: ServiceContext): Map<string, CachedToken> {
+  let cache = tokenCaches.get(ctx.database);
+  if (!cache) tokenCaches.set(ctx.database, (cache = new Map()));
+  return cache;
+}
+
+function forgetToken(ctx: ServiceContext, tokenId: string): void {
+  const cache = tokenCache(ctx);
+  for (const [hash, entry] of cache) if (entry.actor.tokenId === tokenId) cache.delete(hash);
+}
+
+const denied = () => new AppError('unauthorized', 'The bearer token is not valid (unknown, revoked or expired).');
+
+/**
  * The actor behind a bearer secret. Unknown, revoked and expired secrets are all `unauthorized`
  * with the same message, so the answer does not tell an attacker which tokens exist.
  */
 export async function authenticateToken(ctx: ServiceContext, secret: string): Promise<Actor> {
-  const denied = new AppError('unauthorized', 'The bearer token is not valid (unknown, revoked or expired).');
-  if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) throw denied;
+  if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) throw denied();
+  const hash = hashSecret(secret);
+  const now = ctx.clock();
+  const cache = tokenCache(ctx);
+  const cached = cache.get(hash);
+  if (cached && performance.now() - cached.cachedAt < TOKEN_CACHE_MS) {
+    if (cached.expiresAt && cached.expiresAt <= now.toISOString()) throw denied();
+    return cached.actor;
+  }
+  cache.delete(hash);
   const [row] = await ctx.database.db
     .select()
     .from(tables.apiTokens)
-    .where(and(eq(tables.apiTokens.secretHash, hashSecret(secret)), isNull(tables.apiTokens.revokedAt)));
-  const now = ctx.clock();
-  if (!row || (row.expiresAt && row.expiresAt <= now.toISOString())) throw denied;
+    .where(and(eq(tables.apiTokens.secretHash, hash), isNull(tables.apiTokens.revokedAt)));
+  if (!row || (row.expiresAt && row.expiresAt <= now.toISOString())) throw denied();
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS)
     await ctx.database.writeLock(() =>
       ctx.database.db.update(tables.apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(tables.apiTokens.id, row.id)),
     );
-  return { kind: 'token', tokenId: row.id, scopes: row.scopes, memberId: row.memberId };
+  const actor = { kind: 'token' as const, tokenId: row.id, scopes: row.scopes, memberId: row.memberId };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { actor, expiresAt: row.expiresAt, cachedAt: performance.now() });
+  return actor;
 }

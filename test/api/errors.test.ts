@@ -113,12 +113,17 @@ describe('operations', () => {
     logged.close();
   });
 
-  it('sends secure headers', async () => {
-    const response = await hub.request('/api/v1/health');
-    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(response.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
-    expect(response.headers.get('Strict-Transport-Security')).toMatch(/max-age=/);
-    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+  it('sends secure headers: the REST set on the API, the document set on pages', async () => {
+    for (const path of ['/api/v1/health', '/api/v1/nothing-here']) {
+      const response = await hub.request(path);
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('Strict-Transport-Security')).toMatch(/max-age=/);
+      expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+    }
+    const page = await hub.request('/api/docs');
+    expect(page.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   it('reports health with the database reachable', async () => {

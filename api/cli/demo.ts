@@ -1,0 +1,13 @@
+import { seedDemo } from '../services/demo/seed-demo.ts';
+import { EXIT, type CliCommand } from './command.ts';
+
+export const demoCommand: CliCommand = {
+  name: ['demo'],
+  usage: 'demo',
+  summary: 'create demo data, all marked as demo (a model family with a simulated training run); running it again changes nothing',
+  async run(cli) {
+    const created = await seedDemo(await cli.services());
+    cli.out(`Demo data in place: models ${created.models.join(', ')}; training runs ${created.runs.join(', ')}.`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,27 @@
+import { tables } from '../../../db/index.ts';
+import type { Logger } from '../../logger.ts';
+import { importShippedCollections } from '../collections/import-shipped.ts';
+import { systemActor, type ServiceContext } from '../context.ts';
+import { seedDemoTraining } from './seed-demo-training.ts';
+
+/**
+ * Everything `agora demo` creates, all marked as demo: a model family with a simulated training run.
+ * (Demo delegates, decisions and requests join it as those features land.)
+ */
+export async function seedDemo(ctx: ServiceContext): Promise<{ models: string[]; runs: string[] }> {
+  return seedDemoTraining(ctx, systemActor('demo'));
+}
+
+/**
+ * On a new hub (no collection, no model), import the shipped sample collection and the demo so a
+ * newcomer sees every page populated. Does nothing on a hub that has data.
+ */
+export async function seedNewHub(ctx: ServiceContext, logger: Logger, contentDir: string): Promise<boolean> {
+  const [collection] = await ctx.database.db.select({ id: tables.collections.id }).from(tables.collections).limit(1);
+  const [model] = await ctx.database.db.select({ id: tables.models.id }).from(tables.models).limit(1);
+  if (collection || model) return false;
+  await importShippedCollections(ctx, logger, contentDir);
+  const demo = await seedDemo(ctx);
+  logger.info('new hub: sample collection imported and demo data created', demo);
+  return true;
+}
