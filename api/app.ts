@@ -31,6 +31,8 @@ export type AppOptions = {
   logger?: Logger;
   /** The built documentation site; without it only the API is served. */
   site?: SiteHost;
+  /** Aborted when the hub shuts down: event streams end instead of holding the shutdown up. */
+  closing?: AbortSignal;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes?: number;
   version?: string;
@@ -41,6 +43,7 @@ export const OPENAPI_PATH = '/api/openapi.json';
 /** The whole HTTP surface: API, its reference, and the site. Pure composition, no business rules. */
 export function createApp(options: AppOptions) {
   const logger = options.logger ?? silentLogger;
+  const closing = options.closing ?? new AbortController().signal;
   const app = new OpenAPIHono<AppEnv>();
 
   const openApiConfig = {
@@ -60,6 +63,7 @@ export function createApp(options: AppOptions) {
     c.set('services', options.services);
     c.set('logger', logger);
     c.set('actor', anonymous);
+    c.set('closing', closing);
     await next();
   });
   app.use(accessLog);

@@ -58,6 +58,17 @@ describe('the hub process', () => {
     }
   });
 
+  it('ends open event streams on SIGTERM instead of waiting for them', async () => {
+    const server = await startServerProcess(env);
+    const stream = await fetch(`${server.url}/api/v1/events/stream?after=0`);
+    const reader = stream.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    const started = Date.now();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await reader.cancel().catch(() => undefined);
+  });
+
   it('refuses to start with a readable message when a setting is wrong', async () => {
     await expect(startServerProcess({ ...env, PORT: 'eighty' }, 10_000)).rejects.toThrow(/PORT: expected a port number/);
   });

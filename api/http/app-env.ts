@@ -8,5 +8,7 @@ export type AppEnv = {
     services: ServiceContext;
     logger: Logger;
     requestId: string;
+    /** Aborted when the hub shuts down, so long-lived answers (event streams) end. */
+    closing: AbortSignal;
   };
 };

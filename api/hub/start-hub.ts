@@ -35,9 +35,11 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   const bootstrapToken = await issueBootstrapToken(services);
 
   const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });
+  const closing = new AbortController();
   const app = createApp({
     services,
     logger,
+    closing: closing.signal,
     site: site?.host ?? { dir: '/nonexistent', state: () => 'disabled' },
   });
 
@@ -52,6 +54,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     bootstrapToken,
     siteReady: () => siteBuild,
     async close() {
+      closing.abort();
       await site?.stop();
       await closeServer(server);
       database.close();
@@ -84,12 +87,16 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostn
 /** Stops accepting connections, lets requests in flight finish, then closes what is left. */
 function closeServer(server: ServerType, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
+    const closeIdle = () => 'closeIdleConnections' in server && server.closeIdleConnections();
+    // Keep-alive connections become idle as their last answers (event streams included) end.
+    const sweep = setInterval(closeIdle, 100);
     const force = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs);
     force.unref();
     server.close(() => {
       clearTimeout(force);
+      clearInterval(sweep);
       resolve();
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    closeIdle();
   });
 }

@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
 import { jsonContent } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
-import { listEvents, verifyLedger } from '../services/ledger.ts';
+import { getLedgerHead, listEvents, verifyLedger } from '../services/ledger.ts';
 
 const ledgerEntrySchema = z
   .object({
@@ -65,6 +66,47 @@ const eventsRoute = createRoute({
   },
 });
 
+/** How often the stream looks for new entries, and how often it says it is still there. */
+export const STREAM_POLL_MS = 1000;
+const STREAM_KEEPALIVE_MS = 15_000;
+
+const streamRoute = createRoute({
+  method: 'get',
+  path: '/events/stream',
+  tags: ['Ledger'],
+  summary: 'The event feed as server-sent events (id = seq; resumes from Last-Event-ID)',
+  request: {
+    query: z.object({ after: z.coerce.number().int().min(0).optional().openapi({ description: 'Start after this seq (default: now).' }) }),
+    headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/).optional() }),
+  },
+  responses: {
+    200: { description: 'A stream of `ledger` events whose data is a LedgerEntry.', content: { 'text/event-stream': { schema: z.string() } } },
+    ...problemResponses('invalid'),
+  },
+});
+
 export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(verifyRoute, async (c) => c.json(await verifyLedger(c.var.services), 200))
-  .openapi(eventsRoute, async (c) => c.json(await listEvents(c.var.services, c.req.valid('query')), 200));
+  .openapi(eventsRoute, async (c) => c.json(await listEvents(c.var.services, c.req.valid('query')), 200))
+  .openapi(streamRoute, async (c) => {
+    const services = c.var.services;
+    const resumeFrom = c.req.valid('header')['last-event-id'];
+    let after = resumeFrom !== undefined ? Number(resumeFrom) : (c.req.valid('query').after ?? (await getLedgerHead(services))?.seq ?? 0);
+    return streamSSE(c, async (stream) => {
+      let idle = 0;
+      while (!stream.aborted && !stream.closed && !c.var.closing.aborted) {
+        const page = await listEvents(services, { after, limit: 500 });
+        for (const entry of page.items) {
+          await stream.writeSSE({ id: String(entry.seq), event: 'ledger', data: JSON.stringify(entry) });
+          after = entry.seq;
+        }
+        if (page.next) continue;
+        idle = page.items.length ? 0 : idle + STREAM_POLL_MS;
+        if (idle >= STREAM_KEEPALIVE_MS) {
+          await stream.write(': keep-alive\n\n');
+          idle = 0;
+        }
+        await stream.sleep(STREAM_POLL_MS);
+      }
+    }) as never;
+  });
