@@ -17,7 +17,7 @@ export default defineConfig({
     starlight({
       title: 'Agora',
       description:
-        'Governance hub of an open European foundation-model consortium: handbook, registry of members and languages, decisions and requests.',
+        'Governance hub of an open European foundation-model consortium: handbook, registry of members, languages, models, training runs and training data, decisions and requests.',
       sidebar: [
         // Generated from content/docs/handbook; see list-sidebar-items.ts for why not `autogenerate`.
         { label: 'Handbook', items: listSidebarItems(docsDir, 'handbook') },
@@ -26,6 +26,10 @@ export default defineConfig({
           items: [
             { label: 'Organisations', link: '/organizations/' },
             { label: 'Languages', link: '/languages/' },
+            { label: 'Models', link: '/models/' },
+            { label: 'Training', link: '/training/' },
+            { label: 'Datasets', link: '/datasets/' },
+            { label: 'Language coverage', link: '/coverage/' },
           ],
         },
         {

@@ -19,3 +19,15 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (item: T) => string):
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit ? encodeCursor(keyOf(items.at(-1)!)) : null };
 }
+
+/** Every item of a paginated list, page after page (for snapshots that need the whole list). */
+export async function readAllPages<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const result = await page(cursor);
+    items.push(...result.items);
+    cursor = result.next ?? undefined;
+  } while (cursor);
+  return items;
+}

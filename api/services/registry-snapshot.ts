@@ -1,33 +1,42 @@
+import { buildCollectionsSnapshot, type CycleSnapshot } from './collections/collections-snapshot.ts';
+import type { DatasetView } from './collections/dataset-views.ts';
 import type { ServiceContext } from './context.ts';
 import { listLanguages, type LanguageView } from './languages.ts';
 import { getLedgerHead } from './ledger.ts';
 import { listOrganizations, type OrganizationView } from './organizations.ts';
-import type { Page } from './pagination.ts';
+import { readAllPages } from './pagination.ts';
+import { buildModelsSnapshot, type SnapshotModel, type SnapshotRun } from './registry-models-snapshot.ts';
 
 export type RegistrySnapshot = {
   generatedAt: string;
   ledgerHead: { seq: number; hash: string } | null;
   organizations: OrganizationView[];
   languages: LanguageView[];
+  models: SnapshotModel[];
+  trainingRuns: SnapshotRun[];
+  /** Training data: buildCollectionsSnapshot without its own generatedAt and languages (both are above). */
+  collections: { cycles: CycleSnapshot[]; datasets: DatasetView[] };
 };
 
-/** Everything the static site shows of the registry, read in one go (the site never writes). */
+/**
+ * Everything the static site shows of the registry, read in one go (the site never writes).
+ * `generatedAt` is the only clock reading in it: the site fingerprint ignores it, so an unchanged
+ * database gives an unchanged fingerprint and no rebuild.
+ */
 export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<RegistrySnapshot> {
-  const [organizations, languages, ledgerHead] = await Promise.all([
-    readAll((cursor) => listOrganizations(ctx, { cursor, limit: 500 })),
-    readAll((cursor) => listLanguages(ctx, { cursor, limit: 500 })),
+  const [organizations, languages, ledgerHead, training, collections] = await Promise.all([
+    readAllPages((cursor) => listOrganizations(ctx, { cursor, limit: 500 })),
+    readAllPages((cursor) => listLanguages(ctx, { cursor, limit: 500 })),
     getLedgerHead(ctx),
+    buildModelsSnapshot(ctx),
+    buildCollectionsSnapshot(ctx),
   ]);
-  return { generatedAt: ctx.clock().toISOString(), ledgerHead, organizations, languages };
-}
-
-async function readAll<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const result = await page(cursor);
-    items.push(...result.items);
-    cursor = result.next ?? undefined;
-  } while (cursor);
-  return items;
+  return {
+    generatedAt: ctx.clock().toISOString(),
+    ledgerHead,
+    organizations,
+    languages,
+    ...training,
+    collections: { cycles: collections.cycles, datasets: collections.datasets },
+  };
 }

@@ -17,6 +17,10 @@ export const SITE_API_INPUTS = [
   'api/domain/vocabulary.ts',
   'api/domain/registry/common.ts',
   'api/domain/countries.ts',
+  'api/domain/training/vocabulary.ts',
+  'api/domain/collections/vocabulary.ts',
+  'api/domain/collections/metadata.ts',
+  'api/domain/collections/import-warning.ts',
 ] as const;
 
 /** Packages whose version changes the built HTML. */

@@ -6,6 +6,8 @@ import {
   ORGANIZATION_TYPES,
 } from '../domain/vocabulary.ts';
 import { isoDate } from '../domain/registry/common.ts';
+import { collectionsSnapshotSchema } from './snapshot-collections.ts';
+import { trainingSnapshotSchema } from './snapshot-training.ts';
 
 /**
  * The JSON file the hub writes before each site build: everything the registry pages show, read
@@ -76,11 +78,19 @@ export const siteSnapshotSchema = z.object({
   ledgerHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }).nullable(),
   organizations: z.array(organizationSchema),
   languages: z.array(languageSchema),
+  /** Model versions with their checkpoints and per-model language coverage. */
+  models: trainingSnapshotSchema.models,
+  /** Training runs with their events and a metrics series thinned for charts. */
+  trainingRuns: trainingSnapshotSchema.trainingRuns,
+  /** Imported training-data cycles and datasets. */
+  collections: collectionsSnapshotSchema,
 });
 
 export type SiteSnapshot = z.infer<typeof siteSnapshotSchema>;
 export type SiteOrganization = SiteSnapshot['organizations'][number];
 export type SiteLanguage = SiteSnapshot['languages'][number];
+export type { SiteCheckpoint, SiteMetricPoint, SiteModel, SiteRun } from './snapshot-training.ts';
+export type { SiteCollections, SiteCoverage, SiteCycle, SiteDataset, SiteStageCounts } from './snapshot-collections.ts';
 
 /** What the site shows when no snapshot is given (`astro dev` without the hub). */
 export const EMPTY_SNAPSHOT: SiteSnapshot = {
@@ -88,6 +98,9 @@ export const EMPTY_SNAPSHOT: SiteSnapshot = {
   ledgerHead: null,
   organizations: [],
   languages: [],
+  models: [],
+  trainingRuns: [],
+  collections: { cycles: [], datasets: [] },
 };
 
 /** Parses snapshot JSON, naming the source and every offending field when it does not fit. */

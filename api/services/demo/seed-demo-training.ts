@@ -9,6 +9,8 @@ import { createRun } from '../training-runs.ts';
 
 const FAMILY = { id: 'agora-demo', name: 'Agora demo models (not real)', description: 'Created by `agora demo` so every page has something to show. Not a model of the consortium.' };
 const TOKENS_PER_STEP = 4 * 1024 * 1024;
+/** About a million tokens a second: what a 1B model gets from a few dozen GPUs. */
+const SECONDS_PER_STEP = 4;
 
 type DemoRun = {
   modelId: string;
@@ -26,7 +28,7 @@ type DemoRun = {
 
 const DEMO_RUNS: DemoRun[] = [
   { modelId: 'agora-demo-1b-v0-1', version: '0.1', status: 'candidate', runId: 'demo-leonardo-0-1', hpcSystem: 'Leonardo (simulated)', totalSteps: 1000, reachedSteps: 1000, startedHoursAgo: 24 * 9 },
-  { modelId: 'agora-demo-1b-v0-2', version: '0.2', status: 'training', runId: 'demo-lumi-0-2', hpcSystem: 'LUMI (simulated)', totalSteps: 2500, reachedSteps: 1500, startedHoursAgo: 30, restartAt: 900 },
+  { modelId: 'agora-demo-1b-v0-2', version: '0.2', status: 'training', runId: 'demo-lumi-0-2', hpcSystem: 'LUMI (simulated)', totalSteps: 2500, reachedSteps: 1500, startedHoursAgo: 2.5, restartAt: 900 },
 ];
 
 /**
@@ -70,7 +72,7 @@ export async function seedDemoTraining(ctx: ServiceContext, actor: Actor): Promi
 /** A plausible run: a power-law loss curve with a little deterministic noise, checkpoints every 250 steps. */
 function simulateReports(demo: DemoRun, now: Date): TrainingReport[] {
   const start = now.getTime() - demo.startedHoursAgo * 3_600_000;
-  const secondsPerStep = (demo.startedHoursAgo * 3600 * 0.9) / demo.reachedSteps;
+  const secondsPerStep = SECONDS_PER_STEP;
   const reports: TrainingReport[] = [];
   for (let step = 0; step <= demo.reachedSteps; step += 25) {
     const restarting = demo.restartAt !== undefined && step === demo.restartAt + 25;

@@ -1,0 +1,43 @@
+import type { RunState } from '../../../api/domain/training/vocabulary.ts';
+import { formatCompact, formatExact, formatLoss, formatProgress, formatThroughput } from './format.ts';
+import { runStateText } from './training-labels.ts';
+
+/** The figures of a run the training page shows, as the API's run resource gives them. */
+export type LiveRun = {
+  id: string;
+  modelId: string;
+  hpcSystem: string;
+  state: RunState;
+  step: number;
+  totalSteps: number | null;
+  tokensSeen: number;
+  tokensTarget: number | null;
+  loss: number | null;
+  throughput: number | null;
+  progress: number | null;
+  eta: string | null;
+  lastReportAt: string | null;
+  isDemo: boolean;
+};
+
+export type Cell = { text: string; title?: string };
+
+/**
+ * Text of the training table's cells, shared by the build (training.astro) and the live script
+ * (scripts/training-live.ts) so that a refreshed cell reads exactly like a built one.
+ */
+export function runCells(run: LiveRun): Record<'state' | 'step' | 'tokens' | 'loss' | 'throughput' | 'progress', Cell> {
+  return {
+    state: { text: runStateText(run.state) },
+    step: {
+      text: run.totalSteps === null ? formatExact(run.step) : `${formatExact(run.step)} / ${formatExact(run.totalSteps)}`,
+    },
+    tokens: {
+      text: run.tokensTarget === null ? formatCompact(run.tokensSeen) : `${formatCompact(run.tokensSeen)} / ${formatCompact(run.tokensTarget)}`,
+      title: run.tokensTarget === null ? `${formatExact(run.tokensSeen)} tokens seen` : `${formatExact(run.tokensSeen)} of ${formatExact(run.tokensTarget)} tokens`,
+    },
+    loss: { text: run.loss === null ? '—' : formatLoss(run.loss) },
+    throughput: { text: run.throughput === null ? '—' : formatThroughput(run.throughput) },
+    progress: { text: run.progress === null ? 'unknown' : formatProgress(run.progress) },
+  };
+}
