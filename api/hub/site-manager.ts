@@ -30,8 +30,9 @@ export function createSiteManager(options: { services: ServiceContext; logger: L
     const { snapshot, fingerprint } = await snapshotAndFingerprint();
     const built = await readBuiltFingerprint(outDir);
     if (built === fingerprint) {
+      // Said once at start; the periodic checks that find nothing to do stay quiet.
+      (state === 'ready' ? logger.debug : logger.info)('site is up to date', { outDir });
       state = 'ready';
-      logger.info('site is up to date', { outDir });
       return;
     }
     logger.info('site build started', { reason: built ? 'stale' : 'missing', outDir });

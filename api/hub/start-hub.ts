@@ -48,6 +48,10 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   const url = config.PORT === port ? config.PUBLIC_URL : `http://${config.HOST}:${port}`;
   logger.info('listening', { url, host: config.HOST, port, database: database.kind });
   const siteBuild = site ? site.refresh() : Promise.resolve();
+  // Votes, reports and imports change what the pages show; rebuild when the fingerprint moved.
+  const refresher =
+    site && config.SITE_REFRESH_SECONDS > 0 ? setInterval(() => void site.refresh(), config.SITE_REFRESH_SECONDS * 1000) : null;
+  refresher?.unref();
 
   return {
     url,
@@ -55,6 +59,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     siteReady: () => siteBuild,
     async close() {
       closing.abort();
+      if (refresher) clearInterval(refresher);
       await site?.stop();
       await closeServer(server);
       database.close();

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../api/cli.ts';
+import { startServerProcess } from '../helpers/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'agora-refresh-'));
+const env = { DATABASE_URL: `file:${join(dir, 'agora.db')}`, SITE_OUT_DIR: join(dir, 'site'), AGORA_DEMO: 'false', SITE_REFRESH_SECONDS: '1' };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a running hub', () => {
+  it('rebuilds its site when the data changes, even from another process', async () => {
+    const server = await startServerProcess(env);
+    try {
+      await server.waitForLog((entry) => entry.msg === 'site build finished', 150_000);
+      expect(await (await fetch(`${server.url}/models/`)).text()).not.toContain('Agora Demo 1B');
+      // Another process (the CLI) adds data to the same database.
+      const quiet = { out: () => {}, err: () => {} };
+      expect(await runCli(['demo'], { DATABASE_URL: env.DATABASE_URL }, quiet)).toBe(0);
+      const builds = server.logs.filter((entry) => entry.msg === 'site build finished').length;
+      await server.waitForLog(
+        (entry) => entry.msg === 'site build finished' && server.logs.filter((e) => e.msg === 'site build finished').length > builds,
+        150_000,
+      );
+      expect(await (await fetch(`${server.url}/models/`)).text()).toContain('Agora Demo 1B');
+      expect(server.logs).toContainEqual(expect.objectContaining({ msg: 'site build started', reason: 'stale' }));
+    } finally {
+      await server.stop();
+    }
+  });
+});
