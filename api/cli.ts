@@ -4,6 +4,7 @@ import { importCollectionCommand } from './cli/import-collection.ts';
 import { demoCommand } from './cli/demo.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
+import { opennessCommand } from './cli/openness.ts';
 import { siteBuildCommand } from './cli/site.ts';
 import { syncCommand } from './cli/sync.ts';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './cli/token.ts';
@@ -23,6 +24,7 @@ const COMMANDS: CliCommand[] = [
   ledgerExportCommand,
   siteBuildCommand,
   demoCommand,
+  opennessCommand,
 ];
 
 function help(): string {

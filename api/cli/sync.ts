@@ -32,6 +32,7 @@ export const syncCommand: CliCommand = {
       cli.out(describe('languages', summary.languages));
       cli.out(describe('policies', summary.policies));
       cli.out(describe('dataset cards', summary.datasetCards));
+      cli.out(describe('model cards', summary.modelCards));
       cli.out(`  country classes ${summary.countryClassesChanged ? 'updated' : 'unchanged'}`);
       cli.out(`  ledger entries written: ${summary.ledgerEntries}`);
       return EXIT.ok;

@@ -22,6 +22,16 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
     .openapi(name);
 }
 
+/**
+ * A view schema shared with the site (plain zod, e.g. api/services/model-view-schemas.ts) as the
+ * OpenAPI component `name`. Rebuilt with this module's `z`: `.openapi()` exists only on schemas made
+ * after @hono/zod-openapi has loaded (a test or the site may import the view schemas first), and
+ * only a schema named by `.openapi()` documents its `.extend()`s as `allOf: [its $ref, …]`.
+ */
+export function namedComponent<Shape extends z.ZodRawShape>(view: z.ZodObject<Shape>, name: string) {
+  return z.object(view.shape).openapi(name);
+}
+
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }

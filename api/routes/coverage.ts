@@ -1,17 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
-import { jsonContent } from '../http/schemas.ts';
+import { jsonContent, namedComponent } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { getCollectionCoverage, getModelCoverage } from '../services/collections/coverage.ts';
+import { coverageViewSchema } from '../services/collections/coverage-view-schema.ts';
 import { cycleParam } from './collections.ts';
-import { coverageSchema } from './coverage-schema.ts';
 
 const description =
   'Per target language: release and source tokens, share of the data mix (sum of its parts\' weights), the datasets ' +
   'it comes from, and a gap flag — `none` without data, `low` below half the median target language\'s share. ' +
   'Script variants are merged (ekk_Latn and est_Latn are Estonian). Data in other languages and parts whose path ' +
   'names no language (English by dataset card, code) are listed separately.';
+
+const coverageSchema = namedComponent(coverageViewSchema, 'LanguageCoverage');
 
 const cycleRoute = createRoute({
   method: 'get',

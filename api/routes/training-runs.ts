@@ -1,48 +1,21 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { trainingReportSchema } from '../domain/training/report.ts';
-import { RUN_EVENT_KINDS, RUN_STATES } from '../domain/training/vocabulary.ts';
+import { RUN_STATES } from '../domain/training/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, problemResponses } from '../http/problem.ts';
-import { jsonContent, pageOf, pageQuery } from '../http/schemas.ts';
+import { jsonContent, namedComponent, pageOf, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
+import { metricPointSchema, runEventSchema, runViewSchema } from '../services/training-run-view-schemas.ts';
 import { createRun, getRun, listMetrics, listRuns } from '../services/training-runs.ts';
 import { submitReport } from '../services/training-reports.ts';
 
 /** Reports are small; a job that sends more is misconfigured, not chatty. */
 export const REPORT_BODY_LIMIT = 64 * 1024;
 
-export const runSchema = z
-  .object({
-    id: z.string().openapi({ example: 'demo-lumi-1' }),
-    modelId: z.string(),
-    cycle: z.string().nullable(),
-    hpcSystem: z.string().openapi({ example: 'LUMI' }),
-    state: z.enum(RUN_STATES),
-    step: z.number().int(),
-    totalSteps: z.number().int().nullable(),
-    tokensSeen: z.number().int(),
-    tokensTarget: z.number().int().nullable(),
-    loss: z.number().nullable(),
-    throughput: z.number().nullable().openapi({ description: 'Tokens per second at the latest report.' }),
-    progress: z.number().nullable().openapi({ description: 'Share of the work done, 0–1.' }),
-    eta: z.string().nullable().openapi({ format: 'date-time', description: 'Estimated completion at the current throughput.' }),
-    lastReportAt: z.string().nullable(),
-    startedAt: z.string().nullable(),
-    completedAt: z.string().nullable(),
-    isDemo: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('TrainingRun');
+export const runSchema = namedComponent(runViewSchema, 'TrainingRun');
 
-const runDetailSchema = runSchema
-  .extend({
-    events: z.array(
-      z.object({ kind: z.enum(RUN_EVENT_KINDS), step: z.number().int(), at: z.string(), message: z.string().nullable(), reportId: z.string() }),
-    ),
-  })
-  .openapi('TrainingRunDetail');
+const runDetailSchema = runSchema.extend({ events: z.array(runEventSchema) }).openapi('TrainingRunDetail');
 
 const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.string().max(200).openapi({ example: 'demo-lumi-1' }) });
@@ -106,7 +79,7 @@ const metricsRoute = createRoute({
     200: jsonContent(
       z
         .object({
-          items: z.array(z.object({ step: z.number().int(), at: z.string(), tokensSeen: z.number().int(), loss: z.number().nullable(), throughput: z.number().nullable() })),
+          items: z.array(metricPointSchema),
           next: z.string().nullable().openapi({ description: 'Pass as `after` for the next page.' }),
         })
         .openapi('MetricPage'),

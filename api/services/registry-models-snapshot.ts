@@ -60,13 +60,7 @@ async function coverageOf(ctx: ServiceContext, model: Pick<ModelView, 'id' | 'cy
   }
 }
 
-async function readSeries(ctx: ServiceContext, runId: string): Promise<MetricPoint[]> {
-  const points: MetricPoint[] = [];
-  let afterStep: number | undefined;
-  for (;;) {
-    const page = await listMetrics(ctx, { runId, afterStep, limit: METRICS_PAGE });
-    points.push(...page.items);
-    if (page.next === null) return points;
-    afterStep = Number(page.next);
-  }
+/** A run's whole metrics series; its pages' cursor is the last step read. */
+function readSeries(ctx: ServiceContext, runId: string): Promise<MetricPoint[]> {
+  return readAllPages((cursor) => listMetrics(ctx, { runId, afterStep: cursor === undefined ? undefined : Number(cursor), limit: METRICS_PAGE }));
 }

@@ -9,11 +9,16 @@ export const DOCS_DIR = join(REPO_ROOT, 'content', 'docs');
 export const SITE_OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', '.astro', '.builds', 'node_modules']);
 
 /**
- * Files outside site/ and content/docs that the site imports: the snapshot schema and the
- * vocabularies it uses. Listed by hand because the site reaches into api/ only through them.
+ * Files outside site/ and content/docs that the site imports: the snapshot schema, the view schemas
+ * it shares with the API and the vocabularies they use. Listed by hand because the site reaches
+ * into api/ only through them.
  */
 export const SITE_API_INPUTS = [
   'api/site',
+  'api/services/collections/collection-view-schemas.ts',
+  'api/services/collections/coverage-view-schema.ts',
+  'api/services/model-view-schemas.ts',
+  'api/services/training-run-view-schemas.ts',
   'api/domain/vocabulary.ts',
   'api/domain/registry/common.ts',
   'api/domain/countries.ts',

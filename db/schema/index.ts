@@ -10,3 +10,4 @@ export * from './models.ts';
 export * from './training-runs.ts';
 export * from './collections.ts';
 export * from './dataset-cards.ts';
+export * from './model-cards.ts';

@@ -14,7 +14,7 @@ describe('a running hub', () => {
     const server = await startServerProcess(env);
     try {
       await server.waitForLog((entry) => entry.msg === 'site build finished', 150_000);
-      expect(await (await fetch(`${server.url}/models/`)).text()).not.toContain('Agora Demo 1B');
+      expect(await (await fetch(`${server.url}/models/`)).text()).not.toContain('Agora Demo 1B v0.2');
       // Another process (the CLI) adds data to the same database.
       const quiet = { out: () => {}, err: () => {} };
       expect(await runCli(['demo'], { DATABASE_URL: env.DATABASE_URL }, quiet)).toBe(0);
@@ -23,7 +23,7 @@ describe('a running hub', () => {
         (entry) => entry.msg === 'site build finished' && server.logs.filter((e) => e.msg === 'site build finished').length > builds,
         150_000,
       );
-      expect(await (await fetch(`${server.url}/models/`)).text()).toContain('Agora Demo 1B');
+      expect(await (await fetch(`${server.url}/models/`)).text()).toContain('Agora Demo 1B v0.2');
       expect(server.logs).toContainEqual(expect.objectContaining({ msg: 'site build started', reason: 'stale' }));
     } finally {
       await server.stop();

@@ -1,6 +1,6 @@
 import { coverageMatrix, type CoverageMatrix } from '../../domain/collections/coverage-matrix.ts';
 import type { ServiceContext } from '../context.ts';
-import type { Page } from '../pagination.ts';
+import { readAllPages } from '../pagination.ts';
 import { getCollection, listCollections, type CollectionView } from './collection-views.ts';
 import { getCollectionCoverage, loadCoverageLanguages, type CoverageView } from './coverage.ts';
 import { getDataset, listDatasets, type DatasetView } from './dataset-views.ts';
@@ -23,8 +23,8 @@ export type CollectionsSnapshot = {
 
 export async function buildCollectionsSnapshot(ctx: ServiceContext): Promise<CollectionsSnapshot> {
   const [summaries, datasetSummaries, languages] = await Promise.all([
-    readAll((cursor) => listCollections(ctx, { cursor, limit: 500 })),
-    readAll((cursor) => listDatasets(ctx, { cursor, limit: 500 })),
+    readAllPages((cursor) => listCollections(ctx, { cursor, limit: 500 })),
+    readAllPages((cursor) => listDatasets(ctx, { cursor, limit: 500 })),
     loadCoverageLanguages(ctx),
   ]);
   const cycles = await Promise.all(
@@ -40,15 +40,4 @@ export async function buildCollectionsSnapshot(ctx: ServiceContext): Promise<Col
     cycles,
     datasets,
   };
-}
-
-async function readAll<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const result = await page(cursor);
-    items.push(...result.items);
-    cursor = result.next ?? undefined;
-  } while (cursor);
-  return items;
 }

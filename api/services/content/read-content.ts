@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { parseContentYaml } from './parse-content-yaml.ts';
 import { readDatasetCards, type DatasetCard } from './read-dataset-cards.ts';
+import { readModelCards, type ModelCard } from './read-model-cards.ts';
 
 /** The content files the hub syncs, relative to CONTENT_DIR. Problems name them joined to it. */
 export const CONTENT_FILES = {
@@ -25,6 +26,7 @@ type ContentFiles = typeof CONTENT_FILES;
 export type Registry = { [K in keyof ContentFiles]: z.output<ContentFiles[K]['schema']> } & {
   /** `datasets/<dataset-id>.yaml`: reviewed facts about datasets (licence, redistribution, language). */
   datasetCards: DatasetCard[];
+  modelCards: ModelCard[];
 };
 export type ContentFileDigest = { path: string; digest: string };
 
@@ -54,6 +56,10 @@ export async function readContent(contentDir: string): Promise<{ registry: Regis
   registry.datasetCards = cards.cards;
   files.push(...cards.files);
   problems.push(...cards.problems);
+  const modelCards = await readModelCards(contentDir);
+  registry.modelCards = modelCards.cards;
+  files.push(...modelCards.cards.map((card) => ({ path: card.path, digest: card.revision })));
+  problems.push(...modelCards.problems);
 
   if (problems.length === 0) problems.push(...crossCheck(registry as Registry, contentDir));
   if (problems.length > 0)
@@ -75,6 +81,24 @@ async function readOptional(path: string): Promise<string | null> {
 /** Rules that span files: a member's organisation must exist. */
 function crossCheck(registry: Registry, contentDir: string): ContentProblem[] {
   const organizationIds = new Set(registry.organizations.organizations.map((org) => org.id));
+  const languageCodes = new Set(registry.languages.languages.map((language) => language.code));
+  const cardProblems = registry.modelCards.flatMap((card) => {
+    const file = join(contentDir, card.path);
+    return [
+      ...card.frontMatter.languages
+        .map((code, index) => ({ code, index }))
+        .filter(({ code }) => !languageCodes.has(code))
+        .map(({ code, index }) => ({ file, field: `languages[${index}]`, message: `expected a target language code from ${CONTENT_FILES.languages.path}, got "${code}"` })),
+      ...(card.frontMatter.provider?.organizations ?? [])
+        .map((id, index) => ({ id, index }))
+        .filter(({ id }) => !organizationIds.has(id))
+        .map(({ id, index }) => ({ file, field: `provider.organizations[${index}]`, message: `expected the id of an organisation in ${CONTENT_FILES.organizations.path}, got "${id}"` })),
+    ];
+  });
+  return [...cardProblems, ...memberProblems(registry, organizationIds, contentDir)];
+}
+
+function memberProblems(registry: Registry, organizationIds: Set<string>, contentDir: string): ContentProblem[] {
   return registry.members.members.flatMap((member, index) =>
     organizationIds.has(member.organization)
       ? []

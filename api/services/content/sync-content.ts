@@ -10,6 +10,7 @@ import { readContent, type Registry } from './read-content.ts';
 import { reconcile, type Reconciliation, type StoredRow, type WantedRow } from './reconcile.ts';
 import { toLanguageRow, toMemberRow, toOrganizationRow, toPolicyRow } from './content-rows.ts';
 import { syncDatasetCards } from './sync-dataset-cards.ts';
+import { syncModelCards } from './sync-model-cards.ts';
 
 export type EntityChanges = { created: number; updated: number; archived: number; unchanged: number };
 export type SyncSummary = {
@@ -18,6 +19,7 @@ export type SyncSummary = {
   languages: EntityChanges;
   policies: EntityChanges;
   datasetCards: EntityChanges;
+  modelCards: EntityChanges;
   countryClassesChanged: boolean;
   /** Ledger entries written; 0 when the content was already in the database. */
   ledgerEntries: number;
@@ -49,13 +51,14 @@ export async function syncContent(
     const policies = await syncPolicies(tx, registry, now, count);
     const members = await syncMembers(tx, registry, now, count);
     const datasetCards = recordChanges('dataset_card', await syncDatasetCards(tx, registry.datasetCards, now), count);
+    const modelCards = recordChanges('model_card', await syncModelCards(tx, registry.modelCards, now, count), count);
     const countryClassesChanged = await syncCountryClasses(tx, registry, count);
     for (const file of files)
       await tx
         .insert(tables.contentFiles)
         .values({ ...file, syncedAt: now })
         .onConflictDoUpdate({ target: tables.contentFiles.path, set: { digest: file.digest, syncedAt: now } });
-    return { organizations, members, languages, policies, datasetCards, countryClassesChanged, ledgerEntries: entries };
+    return { organizations, members, languages, policies, datasetCards, modelCards, countryClassesChanged, ledgerEntries: entries };
   });
 }
 

@@ -40,7 +40,10 @@ export async function seedDemoTraining(ctx: ServiceContext, actor: Actor): Promi
   const languages = (await ctx.database.db.select({ code: tables.languages.code }).from(tables.languages)).map((row) => row.code);
   const [cycle] = await ctx.database.db.select({ id: tables.collections.id }).from(tables.collections).limit(1);
   for (const demo of DEMO_RUNS) {
-    await registerModel(ctx, {
+    // A model with a card (the shipped example card describes v0.1) keeps the card's facts.
+    const [known] = await ctx.database.db.select({ id: tables.models.id }).from(tables.models).where(eq(tables.models.id, demo.modelId));
+    if (!known)
+      await registerModel(ctx, {
       actor,
       input: {
         id: demo.modelId,

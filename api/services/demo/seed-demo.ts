@@ -13,13 +13,14 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ models: string[];
 }
 
 /**
- * On a new hub (no collection, no model), import the shipped sample collection and the demo so a
- * newcomer sees every page populated. Does nothing on a hub that has data.
+ * On a new hub (no collection, no training run), import the shipped sample collection and the demo
+ * so a newcomer sees every page populated. Does nothing on a hub that has data. (Models alone do not
+ * count: the shipped example card registers one at the first sync.)
  */
 export async function seedNewHub(ctx: ServiceContext, logger: Logger, contentDir: string): Promise<boolean> {
   const [collection] = await ctx.database.db.select({ id: tables.collections.id }).from(tables.collections).limit(1);
-  const [model] = await ctx.database.db.select({ id: tables.models.id }).from(tables.models).limit(1);
-  if (collection || model) return false;
+  const [run] = await ctx.database.db.select({ id: tables.trainingRuns.id }).from(tables.trainingRuns).limit(1);
+  if (collection || run) return false;
   await importShippedCollections(ctx, logger, contentDir);
   const demo = await seedDemo(ctx);
   logger.info('new hub: sample collection imported and demo data created', demo);

@@ -1,24 +1,13 @@
-import type { RunState } from '../../../api/domain/training/vocabulary.ts';
+import type { SiteRun } from '../../../api/site/site-snapshot.ts';
 import { formatCompact, formatExact, formatLoss, formatProgress, formatThroughput } from './format.ts';
 import { runStateText } from './training-labels.ts';
 
-/** The figures of a run the training page shows, as the API's run resource gives them. */
-export type LiveRun = {
-  id: string;
-  modelId: string;
-  hpcSystem: string;
-  state: RunState;
-  step: number;
-  totalSteps: number | null;
-  tokensSeen: number;
-  tokensTarget: number | null;
-  loss: number | null;
-  throughput: number | null;
-  progress: number | null;
-  eta: string | null;
-  lastReportAt: string | null;
-  isDemo: boolean;
-};
+/**
+ * A run as the training page shows it: the snapshot's run without what only the snapshot has, so
+ * exactly the API's run resource (less its bookkeeping timestamps; both come from
+ * api/services/training-run-view-schemas.ts). The build and the live script fill rows from it.
+ */
+export type LiveRun = Omit<SiteRun, 'events' | 'metrics'>;
 
 export type Cell = { text: string; title?: string };
 
