@@ -23,6 +23,7 @@ import { trainingRunRoutes } from './routes/training-runs.ts';
 import { collectionRoutes } from './routes/collections.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { datasetRoutes } from './routes/datasets.ts';
+import { modelCardRoutes } from './routes/model-cards.ts';
 import { anonymous, type ServiceContext } from './services/context.ts';
 import { isAppError } from './services/errors.ts';
 
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', collectionRoutes);
   app.route('/api/v1', coverageRoutes);
   app.route('/api/v1', datasetRoutes);
+  app.route('/api/v1', modelCardRoutes);
 
   app.doc31(OPENAPI_PATH, openApiConfig);
   app.route('/api/docs', apiDocs);

@@ -2,6 +2,7 @@ import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/index.
 import { EXIT, type CliCommand, type CliContext } from './cli/command.ts';
 import { importCollectionCommand } from './cli/import-collection.ts';
 import { demoCommand } from './cli/demo.ts';
+import { exportCardCommand } from './cli/export-card.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
 import { opennessCommand } from './cli/openness.ts';
@@ -25,6 +26,7 @@ const COMMANDS: CliCommand[] = [
   siteBuildCommand,
   demoCommand,
   opennessCommand,
+  exportCardCommand,
 ];
 
 function help(): string {

@@ -63,7 +63,7 @@ export const ANNEX_FIELD_WRITERS: Record<string, FieldWriter> = {
   system_architecture: (card) => [card.systemic_risk?.system_architecture],
 };
 
-const AUDIENCE: Record<Audience, string> = { ai_office: 'the AI Office and national authorities', downstream_providers: 'downstream providers' };
+const AUDIENCE: Record<Audience, string> = { ai_office: 'the AI Office', downstream_providers: 'downstream providers' };
 
 export type AnnexDocumentationInput = {
   card: ModelCardFrontMatter;

@@ -164,12 +164,14 @@ function aiActSection({ compliance, links }: HuggingFaceReadmeInput): string {
 function opennessSection({ compliance, links }: HuggingFaceReadmeInput): string {
   const { openness } = compliance;
   const progress = ([3, 2, 1] as const).map((mofClass) => [OPENNESS_LABELS[mofClass], `${Math.round(openness.progress[`${mofClass}`])} %`]);
-  const next = openness.class === 1 ? null : openness.class === 0 ? 3 : openness.class - 1;
+  // The class to work towards next: III from unclassified, then II, then I.
+  const next = openness.class === 1 ? null : openness.class === 0 ? 3 : ((openness.class - 1) as 1 | 2);
+  const stillNeeded = next === null ? [] : openness.missing[`${next}`];
   return joinBlocks([
     '### Openness (Model Openness Framework)',
     `**Class:** ${openness.label}, as the Model Openness Tool classifies the [MOT model file](${links.mot}) exported from this card.`,
     table(['Class', 'Progress'], progress),
-    next !== null && openness.missing[`${next}` as '1' | '2' | '3'].length > 0 && `Still needed for ${OPENNESS_LABELS[next as 1 | 2 | 3]}: ${openness.missing[`${next}` as '1' | '2' | '3'].join(', ')}.`,
+    next !== null && stillNeeded.length > 0 && `Still needed for ${OPENNESS_LABELS[next]}: ${stillNeeded.join(', ')}.`,
     openness.ignoredComponents.length > 0 && `Not counted (not a framework component name): ${openness.ignoredComponents.join(', ')}.`,
   ]);
 }

@@ -10,10 +10,10 @@ export function cell(value: string | number | null | undefined): string {
   return String(value).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
-/** A GitHub-flavoured Markdown table. */
+/** A GitHub-flavoured Markdown table; an empty header title stays empty (a two-column fact table). */
 export function table(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return [
-    `| ${header.map(cell).join(' | ')} |`,
+    `| ${header.map((title) => (title === '' ? ' ' : cell(title))).join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
   ].join('\n');

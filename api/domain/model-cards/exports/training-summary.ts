@@ -15,6 +15,17 @@ export const TRAINING_SUMMARY_TEMPLATE = {
   legalBasis: 'Article 53(1)(d) of Regulation (EU) 2024/1689 (AI Act)',
 } as const;
 
+const ENGLISH_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** The English name of a language outside the consortium's list (Georgian data in a mix, ...), or its code. */
+function englishName(code: string): string {
+  try {
+    return ENGLISH_NAMES.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language tag
+  }
+}
+
 /** The template's size bands for text (section 1.3); the boundaries are inclusive in the middle band. */
 export const TEXT_SIZE_BANDS = ['Less than 1 billion tokens', '1 billion to 10 trillion tokens', 'More than 10 trillion tokens'] as const;
 export type TextSizeBand = (typeof TEXT_SIZE_BANDS)[number];
@@ -122,7 +133,7 @@ export function buildTrainingSummary(input: TrainingSummaryInput): TrainingSumma
     .map((language) => ({
       code: language.code,
       iso6391: input.languages.get(language.code)?.iso6391 ?? null,
-      name: language.name ?? input.languages.get(language.code)?.name ?? language.code,
+      name: language.name ?? input.languages.get(language.code)?.name ?? englishName(language.code),
       isModelTarget: targets.has(language.code),
       releaseTokens: language.releaseTokens,
       sourceTokens: language.sourceTokens,
