@@ -20,6 +20,8 @@ import { organizationRoutes } from './routes/organizations.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { modelRoutes } from './routes/models.ts';
 import { trainingRunRoutes } from './routes/training-runs.ts';
+import { proposalRoutes } from './routes/proposals.ts';
+import { delegationRoutes } from './routes/delegations.ts';
 import { collectionRoutes } from './routes/collections.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { datasetRoutes } from './routes/datasets.ts';
@@ -100,6 +102,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', tokenRoutes);
   app.route('/api/v1', modelRoutes);
   app.route('/api/v1', trainingRunRoutes);
+  app.route('/api/v1', proposalRoutes);
+  app.route('/api/v1', delegationRoutes);
   app.route('/api/v1', collectionRoutes);
   app.route('/api/v1', coverageRoutes);
   app.route('/api/v1', datasetRoutes);

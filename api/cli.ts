@@ -2,6 +2,7 @@ import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/index.
 import { EXIT, type CliCommand, type CliContext } from './cli/command.ts';
 import { importCollectionCommand } from './cli/import-collection.ts';
 import { demoCommand } from './cli/demo.ts';
+import { tallyVerifyCommand } from './cli/tally.ts';
 import { exportCardCommand } from './cli/export-card.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
@@ -27,6 +28,7 @@ const COMMANDS: CliCommand[] = [
   demoCommand,
   opennessCommand,
   exportCardCommand,
+  tallyVerifyCommand,
 ];
 
 function help(): string {

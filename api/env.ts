@@ -19,6 +19,8 @@ export const envSchema = z.object({
   SITE_OUT_DIR: z.string().trim().min(1).default('site/dist'),
   /** On a new hub, import the shipped sample collection and create demo data (marked as demo). */
   AGORA_DEMO: z.stringbool({ error: 'expected true or false' }).default(true),
+  /** How often the decision clock closes votes and sends reminders. */
+  DECISION_CLOCK_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1).default(30),
   /** How often the hub checks whether the site is stale and rebuilds it; 0 = only at start. */
   SITE_REFRESH_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(0).default(300),
   /** Skip building the documentation site at start-up (API only). */

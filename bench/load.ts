@@ -19,6 +19,8 @@ type LoadOptions = {
   headers?: Record<string, string>;
   /** A fresh body per request (autocannon calls it for each one). */
   body?: () => string;
+  /** Extra headers per request, computed after `body` (e.g. rotating tokens). */
+  headersFor?: () => Record<string, string>;
   /** Load-generating threads; GETs use two so the generator is not what limits the figure. */
   workers?: number;
 };
@@ -33,7 +35,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...(options.workers ? { workers: options.workers } : {}),
     headers: options.headers ?? {},
     ...(options.body
-      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: options.body!() }) }] }
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => {
+                const body = options.body!();
+                return { ...request, body, headers: { ...request.headers, ...options.headersFor?.() } };
+              },
+            },
+          ],
+        }
       : {}),
   });
   const durationSeconds = result.duration;

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLoad, type LoadResult } from './load.ts';
+import { benchTally, prepareBallotBench, rawInsertBaseline } from './decisions-bench.ts';
 import { prepareHubDatabase } from './prepare-hub.ts';
 import { startServer } from './processes.ts';
 
@@ -10,7 +11,7 @@ import { startServer } from './processes.ts';
  * hello-world started in the same run, so the ratios hold whatever the machine. Servers run in their
  * own processes; the load comes from this one (autocannon). Results go to bench/results/.
  */
-const TARGETS = { reportsPerSecond: 2000, readRatioToHelloWorld: 0.5 };
+const TARGETS = { reportsPerSecond: 2000, readRatioToHelloWorld: 0.5, tallyOf100kBallotsMs: 50, ballotsPerSecond: 1000 };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /**
@@ -23,6 +24,8 @@ const READ_WORKERS = Number(process.env.BENCH_READ_WORKERS ?? 2);
 const dir = mkdtempSync(join(tmpdir(), 'agora-bench-'));
 const databaseUrl = `file:${join(dir, 'agora.db')}`;
 const { reporterToken, runId, readRunId } = await prepareHubDatabase(databaseUrl);
+const { proposalId, tokens: voterTokens } = await prepareBallotBench(databaseUrl);
+const tally = benchTally();
 const hubEnv = { DATABASE_URL: databaseUrl, AGORA_SKIP_SITE: 'true', AGORA_DEMO: 'false', LOG_LEVEL: 'info' };
 
 const hello = await startServer('bench/hello-server.ts', { logFile: join(dir, 'hello.log') });
@@ -74,6 +77,19 @@ try {
       };
     })(),
   });
+  let ballot = 0;
+  results.ballotCasting = await runLoad({
+    url: `${hub.url}/api/v1/proposals/${proposalId}/ballots`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    durationSeconds: SECONDS,
+    headers: { 'Content-Type': 'application/json' },
+    // Every request is a different delegate changing their organisation's ballot: the same ballot path
+    // a Discord button or a GitHub comment takes.
+    body: () => JSON.stringify({ option: ['approve', 'reject', 'abstain'][(ballot += 1) % 3] }),
+    headersFor: () => ({ Authorization: `Bearer ${voterTokens[ballot % voterTokens.length]}` }),
+  });
+
   results.listModels = await runLoad({ url: `${hub.url}/api/v1/models`, durationSeconds: SECONDS, connections: CONNECTIONS, workers: READ_WORKERS });
   results.getTrainingRun = await runLoad({
     url: `${hub.url}/api/v1/training-runs/${readRunId}`,
@@ -86,12 +102,15 @@ try {
   await hello.stop();
 }
 
+const rawInsert = await rawInsertBaseline(`file:${join(dir, 'raw.db')}`, Math.min(results.ballotCasting!.requests, 20_000));
 const baseline = results.helloWorld!.requestsPerSecond;
 for (const name of ['listModels', 'getTrainingRun'] as const) results[name]!.ratio = round(results[name]!.requestsPerSecond / baseline);
 const verdicts = {
   reportIngestion: results.reportIngestion!.requestsPerSecond >= TARGETS.reportsPerSecond && results.reportIngestion!.non2xx === 0,
   listModels: results.listModels!.ratio! >= TARGETS.readRatioToHelloWorld,
   getTrainingRun: results.getTrainingRun!.ratio! >= TARGETS.readRatioToHelloWorld,
+  tally: tally.tallyMs < TARGETS.tallyOf100kBallotsMs,
+  ballotCasting: results.ballotCasting!.requestsPerSecond >= TARGETS.ballotsPerSecond && results.ballotCasting!.non2xx === 0,
 };
 
 const report = {
@@ -100,6 +119,8 @@ const report = {
   settings: { seconds: SECONDS, connections: CONNECTIONS, readWorkers: READ_WORKERS, database: 'libSQL file (embedded default)', cpus: availableParallelism() },
   targets: TARGETS,
   results,
+  tally,
+  ballotCasting: { apiBallotsPerSecond: results.ballotCasting!.requestsPerSecond, rawInsert, ratioToRawInsert: round(results.ballotCasting!.requestsPerSecond / rawInsert.rowsPerSecond) },
   verdicts,
 };
 const resultsDir = new URL('results/', import.meta.url).pathname;
@@ -117,6 +138,8 @@ console.log(row('hello-world', results.helloWorld!));
 console.log(row('report ingestion', results.reportIngestion!, verdicts.reportIngestion));
 console.log(row('GET models', results.listModels!, verdicts.listModels));
 console.log(row('GET training-run', results.getTrainingRun!, verdicts.getTrainingRun));
+console.log(row('ballot casting', results.ballotCasting!, verdicts.ballotCasting) + `  ${report.ballotCasting.ratioToRawInsert}× raw libSQL inserts (${rawInsert.rowsPerSecond}/s)`);
+console.log(`tally of ${tally.ballots} ballots  ${tally.tallyMs} ms  (plain loop ${tally.baselineLoopMs} ms, ${tally.ratio}×)${verdicts.tally ? '  ✓' : '  ✗ above target'}`);
 console.log(`written to ${file}`);
 
 function round(value: number): number {

@@ -4,10 +4,11 @@ import { EXIT, type CliCommand } from './command.ts';
 export const demoCommand: CliCommand = {
   name: ['demo'],
   usage: 'demo',
-  summary: 'create demo data, all marked as demo (a model family with a simulated training run); running it again changes nothing',
+  summary: 'create demo data, all marked as demo (a model family with a simulated training run, demo delegates and decisions); running it again changes nothing',
   async run(cli) {
     const created = await seedDemo(await cli.services());
     cli.out(`Demo data in place: models ${created.models.join(', ')}; training runs ${created.runs.join(', ')}.`);
+    cli.out(created.decisions.length ? `Demo decisions created: ${created.decisions.join(', ')}.` : 'Demo decisions were already there.');
     return EXIT.ok;
   },
 };

@@ -9,6 +9,7 @@ import { formatProblem, type ContentProblem } from '../services/content/content-
 import { syncContent } from '../services/content/sync-content.ts';
 import { systemActor, type ServiceContext } from '../services/context.ts';
 import { isAppError } from '../services/errors.ts';
+import { runDecisionClock } from '../services/decisions/clock.ts';
 import { seedNewHub } from '../services/demo/seed-demo.ts';
 import { issueBootstrapToken } from './bootstrap-token.ts';
 import { createSiteManager } from './site-manager.ts';
@@ -33,6 +34,14 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   await syncAtStart(services, config.CONTENT_DIR, logger);
   if (config.AGORA_DEMO) await seedNewHub(services, logger, config.CONTENT_DIR);
   const bootstrapToken = await issueBootstrapToken(services);
+  // Votes whose close fell while the hub was down close now, at the instant they should have.
+  const tick = () =>
+    runDecisionClock(services, clock().toISOString(), logger).catch((error: unknown) =>
+      logger.error('decision clock failed', { error: error instanceof Error ? error.message : String(error) }),
+    );
+  await tick();
+  const decisionClock = setInterval(() => void tick(), config.DECISION_CLOCK_SECONDS * 1000);
+  decisionClock.unref();
 
   const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });
   const closing = new AbortController();
@@ -60,6 +69,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     async close() {
       closing.abort();
       if (refresher) clearInterval(refresher);
+      clearInterval(decisionClock);
       await site?.stop();
       await closeServer(server);
       database.close();

@@ -13,7 +13,9 @@ export type Actor =
   | { kind: 'anonymous' }
   /** The hub itself or an operator at the console (`agora` CLI, start-up sync). */
   | { kind: 'system'; name: string }
-  | { kind: 'token'; tokenId: string; scopes: readonly TokenScope[]; memberId: string | null };
+  | { kind: 'token'; tokenId: string; scopes: readonly TokenScope[]; memberId: string | null }
+  /** A registry member recognised by a bot from their Discord id or GitHub login (signature-checked). */
+  | { kind: 'member'; memberId: string; via: 'discord' | 'github' | 'demo' };
 
 export const anonymous: Actor = { kind: 'anonymous' };
 
@@ -30,10 +32,19 @@ export function ledgerActor(actor: Actor): string {
       return `system:${actor.name}`;
     case 'token':
       return actor.memberId ? `member:${actor.memberId}` : `token:${actor.tokenId}`;
+    case 'member':
+      return `member:${actor.memberId}`;
   }
 }
 
 /** The calendar date (UTC) of an instant, as the domain's date rules expect it. */
 export function utcDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);
+}
+
+/** The member an actor acts as, if any. */
+export function actingMemberId(actor: Actor): string | null {
+  if (actor.kind === 'member') return actor.memberId;
+  if (actor.kind === 'token') return actor.memberId;
+  return null;
 }

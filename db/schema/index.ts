@@ -11,3 +11,4 @@ export * from './training-runs.ts';
 export * from './collections.ts';
 export * from './dataset-cards.ts';
 export * from './model-cards.ts';
+export * from './decisions.ts';

@@ -34,6 +34,25 @@ describe('demo data', () => {
     expect((await verifyLedger(hub.services)).ok).toBe(true);
   });
 
+  it('creates demo delegates and decisions in every state, each verifiable from the ledger', async () => {
+    await seedDemo(hub.services);
+    const { listProposals } = await import('../../api/services/decisions/proposals.ts');
+    const { verifyProposalTally } = await import('../../api/services/decisions/verify.ts');
+    const proposals = (await listProposals(hub.services, { limit: 100 })).items;
+    expect(Object.fromEntries(proposals.map((proposal) => [proposal.id, proposal.outcome ?? proposal.state]))).toEqual({
+      'demo-release-agora-demo-1b-v0-1': 'open',
+      'demo-include-finepdfs-edu': 'passed',
+      'demo-include-nemotron-cc': 'blocked',
+      'demo-policy-shorter-release-votes': 'rejected',
+    });
+    expect(proposals.every((proposal) => proposal.isDemo)).toBe(true);
+    for (const proposal of proposals.filter((candidate) => candidate.state === 'closed'))
+      expect((await verifyProposalTally(hub.services, proposal.id)).matches).toBe(true);
+    const members = await hub.database.db.select().from((await import('../../db/index.ts')).tables.members);
+    expect(members.length).toBeGreaterThan(10);
+    expect(members.every((member) => member.isDemo && member.displayName.startsWith('Demo delegate of '))).toBe(true);
+  });
+
   it('changes nothing when run again', async () => {
     await seedDemo(hub.services);
     const before = await dumpDatabase(hub.database);

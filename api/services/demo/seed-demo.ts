@@ -2,14 +2,17 @@ import { tables } from '../../../db/index.ts';
 import type { Logger } from '../../logger.ts';
 import { importShippedCollections } from '../collections/import-shipped.ts';
 import { systemActor, type ServiceContext } from '../context.ts';
+import { seedDemoDecisions } from './seed-demo-decisions.ts';
 import { seedDemoTraining } from './seed-demo-training.ts';
 
 /**
- * Everything `agora demo` creates, all marked as demo: a model family with a simulated training run.
- * (Demo delegates, decisions and requests join it as those features land.)
+ * Everything `agora demo` creates, all marked as demo: a model family with a simulated training run,
+ * demo delegates and decisions in every state.
  */
-export async function seedDemo(ctx: ServiceContext): Promise<{ models: string[]; runs: string[] }> {
-  return seedDemoTraining(ctx, systemActor('demo'));
+export async function seedDemo(ctx: ServiceContext): Promise<{ models: string[]; runs: string[]; decisions: string[] }> {
+  const training = await seedDemoTraining(ctx, systemActor('demo'));
+  const decisions = await seedDemoDecisions(ctx);
+  return { ...training, decisions };
 }
 
 /**

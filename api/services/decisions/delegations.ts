@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { tables } from '../../../db/index.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { writeWithLedger } from '../ledger.ts';
+import { memberOrOperator } from './acting-member.ts';
+
+export type DelegationRow = typeof tables.delegations.$inferSelect;
+
+/**
+ * An organisation lends its vote on one decision kind to another organisation for a period. Its
+ * delegates (or an operator) decide it; a ballot of its own still overrides the delegate's.
+ */
+export async function createDelegation(
+  ctx: ServiceContext,
+  {
+    actor,
+    input,
+  }: { actor: Actor; input: { from: string; to: string; kind: string; validFrom?: string | undefined; validUntil?: string | null | undefined } },
+): Promise<DelegationRow> {
+  return writeWithLedger(ctx, actor, async (tx, record) => {
+    const member = await memberOrOperator(tx, actor);
+    if (member && (member.organizationId !== input.from || !member.roles.includes('delegate')))
+      throw new AppError('forbidden', `Only delegates of ${input.from} may delegate its vote.`);
+    if (input.from === input.to) throw new AppError('invalid', 'An organisation cannot delegate to itself.');
+    for (const id of [input.from, input.to]) {
+      const [org] = await tx.select({ id: tables.organizations.id }).from(tables.organizations).where(and(eq(tables.organizations.id, id), isNull(tables.organizations.archivedAt)));
+      if (!org) throw new AppError('invalid', `No organisation has the id "${id}".`, { organizationId: id });
+    }
+    const [policy] = await tx.select({ kind: tables.policies.kind }).from(tables.policies).where(eq(tables.policies.kind, input.kind));
+    if (!policy) throw new AppError('invalid', `No policy governs decisions of kind "${input.kind}".`, { kind: input.kind });
+    const now = ctx.clock().toISOString();
+    const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : now;
+    const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
+    if (validUntil && validUntil <= validFrom) throw new AppError('invalid', '"validUntil" must come after "validFrom".');
+    const row: DelegationRow = {
+      id: `delegation_${randomBytes(6).toString('base64url')}`,
+      fromOrganizationId: input.from,
+      toOrganizationId: input.to,
+      kind: input.kind,
+      validFrom,
+      validUntil,
+      revokedAt: null,
+      createdBy: member ? `member:${member.id}` : 'operator',
+      createdAt: now,
+    };
+    await tx.insert(tables.delegations).values(row);
+    record({ type: 'delegation.created', subject: `delegation:${row.id}`, data: { from: row.fromOrganizationId, to: row.toOrganizationId, kind: row.kind, validFrom, validUntil } });
+    return row;
+  });
+}
+
+export async function revokeDelegation(ctx: ServiceContext, { actor, input }: { actor: Actor; input: { id: string } }): Promise<DelegationRow> {
+  return writeWithLedger(ctx, actor, async (tx, record) => {
+    const [row] = await tx.select().from(tables.delegations).where(eq(tables.delegations.id, input.id));
+    if (!row) throw new AppError('not_found', `No delegation has the id "${input.id}".`);
+    const member = await memberOrOperator(tx, actor);
+    if (member && (member.organizationId !== row.fromOrganizationId || !member.roles.includes('delegate')))
+      throw new AppError('forbidden', `Only delegates of ${row.fromOrganizationId} may revoke its delegation.`);
+    if (row.revokedAt) throw new AppError('conflict', `The delegation was revoked at ${row.revokedAt}.`);
+    const now = ctx.clock().toISOString();
+    await tx.update(tables.delegations).set({ revokedAt: now }).where(eq(tables.delegations.id, row.id));
+    record({ type: 'delegation.revoked', subject: `delegation:${row.id}`, data: { revokedAt: now, kind: row.kind, from: row.fromOrganizationId } });
+    return { ...row, revokedAt: now };
+  });
+}
+
+export async function listDelegations(ctx: ServiceContext, filter: { organization?: string | undefined; kind?: string | undefined }): Promise<DelegationRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    filter.organization ? eq(tables.delegations.fromOrganizationId, filter.organization) : undefined,
+    filter.kind ? eq(tables.delegations.kind, filter.kind) : undefined,
+  ];
+  return ctx.database.db.select().from(tables.delegations).where(and(...conditions)).orderBy(asc(tables.delegations.createdAt));
+}

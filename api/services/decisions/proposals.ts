@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { tables } from '../../../db/index.ts';
+import type { ProposalSubject } from '../../../db/schema/decisions.ts';
+import { snapshotElectorate } from '../../domain/decisions/electorate.ts';
+import type { PolicyEntry } from '../../domain/decisions/policy.ts';
+import { votingWindow } from '../../domain/decisions/schedule.ts';
+import type { ProposalState } from '../../domain/decisions/vocabulary.ts';
+import { ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { writeWithLedger } from '../ledger.ts';
+import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
+import { memberOrOperator } from './acting-member.ts';
+import { loadProposal, type ProposalRow } from './load-proposal.ts';
+import { checkPreconditions } from './preconditions.ts';
+
+const MAY_PROPOSE = ['delegate', 'secretariat', 'release_manager'] as const;
+
+export type OpenProposalInput = {
+  id?: string | undefined;
+  kind: string;
+  title: string;
+  description?: string | null | undefined;
+  subject: ProposalSubject;
+  isDemo?: boolean;
+};
+
+/**
+ * Opens a vote under the policy of its kind: checks the policy's preconditions (a release needs a
+ * complete model card and a completed run for its checkpoint), pins the subject, snapshots the
+ * policy and the electorate, and fixes the voting window. Delegates, the secretariat and release
+ * managers may open votes; so may an operator.
+ */
+export async function openProposal(ctx: ServiceContext, { actor, input }: { actor: Actor; input: OpenProposalInput }): Promise<ProposalRow> {
+  const [policyRow] = await ctx.database.db.select().from(tables.policies).where(and(eq(tables.policies.kind, input.kind), isNull(tables.policies.archivedAt)));
+  if (!policyRow) throw new AppError('invalid', `No policy governs decisions of kind "${input.kind}".`, { kind: input.kind });
+  const policy: PolicyEntry = policyRow.definition;
+  const check = await checkPreconditions(ctx, policy, input.subject);
+  if (!check.ok) throw new AppError('conflict', `The ${policy.title.toLowerCase()} cannot be opened: ${check.reasons.join(' ')}`, { reasons: check.reasons });
+
+  const now = ctx.clock().toISOString();
+  const id = input.id ?? `prop_${randomBytes(6).toString('base64url')}`;
+  return writeWithLedger(ctx, actor, async (tx, record) => {
+    const member = await memberOrOperator(tx, actor);
+    if (member && !member.roles.some((role) => (MAY_PROPOSE as readonly string[]).includes(role)))
+      throw new AppError('forbidden', `Opening a vote needs one of the roles ${MAY_PROPOSE.join(', ')}.`);
+    const [existing] = await tx.select({ id: tables.proposals.id }).from(tables.proposals).where(eq(tables.proposals.id, id));
+    if (existing) throw new AppError('conflict', `A proposal with the id "${id}" already exists.`, { id });
+    const organizations = await tx.select().from(tables.organizations);
+    const electorate = snapshotElectorate(
+      organizations.map((org) => ({ id: org.id, category: org.category, joined: org.joined, left: org.left, archived: org.archivedAt !== null })),
+      policy,
+      utcDate(new Date(now)),
+    );
+    const window = votingWindow(now, policy);
+    const row: ProposalRow = {
+      id,
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      subject: check.subject,
+      policy,
+      electorate,
+      state: 'open',
+      outcome: null,
+      openedAt: now,
+      ...window,
+      closedAt: null,
+      openedBy: ledgerActor(actor),
+      tally: null,
+      isDemo: input.isDemo ?? false,
+      updatedAt: now,
+    };
+    await tx.insert(tables.proposals).values(row);
+    record({
+      type: 'proposal.opened',
+      subject: `proposal:${id}`,
+      data: { kind: input.kind, subject: check.subject, rules: policy, electorate, ...window },
+    });
+    return row;
+  });
+}
+
+/** Withdraws an open vote: its proposer, the secretariat or an operator. Ballots stay in history. */
+export async function withdrawProposal(ctx: ServiceContext, { actor, input }: { actor: Actor; input: { id: string; reason?: string | undefined } }) {
+  return writeWithLedger(ctx, actor, async (tx, record) => {
+    const proposal = await loadProposal(tx, input.id);
+    if (proposal.state !== 'open') throw new AppError('conflict', `Proposal "${input.id}" is already closed (${proposal.outcome}).`);
+    const member = await memberOrOperator(tx, actor);
+    if (member && `member:${member.id}` !== proposal.openedBy && !member.roles.includes('secretariat'))
+      throw new AppError('forbidden', 'Only the proposer or the secretariat may withdraw a vote.');
+    const now = ctx.clock().toISOString();
+    await tx.update(tables.proposals).set({ state: 'closed', outcome: 'withdrawn', closedAt: now, updatedAt: now }).where(eq(tables.proposals.id, input.id));
+    record({ type: 'proposal.withdrawn', subject: `proposal:${input.id}`, data: { closedAt: now, ...(input.reason ? { reason: input.reason } : {}) } });
+    return { ...proposal, state: 'closed' as const, outcome: 'withdrawn' as const, closedAt: now };
+  });
+}
+
+/**
+ * Re-takes the electorate snapshot of an open vote (organisations joined or left): an explicit act of
+ * the secretariat or an operator, recorded with the organisations added and removed.
+ */
+export async function refreshElectorate(ctx: ServiceContext, { actor, input }: { actor: Actor; input: { id: string } }) {
+  return writeWithLedger(ctx, actor, async (tx, record) => {
+    const proposal = await loadProposal(tx, input.id);
+    if (proposal.state !== 'open') throw new AppError('conflict', `Proposal "${input.id}" is closed; its electorate is final.`);
+    const member = await memberOrOperator(tx, actor);
+    if (member && !member.roles.includes('secretariat')) throw new AppError('forbidden', 'Only the secretariat may refresh an electorate.');
+    const organizations = await tx.select().from(tables.organizations);
+    const now = ctx.clock().toISOString();
+    const electorate = snapshotElectorate(
+      organizations.map((org) => ({ id: org.id, category: org.category, joined: org.joined, left: org.left, archived: org.archivedAt !== null })),
+      proposal.policy,
+      utcDate(new Date(now)),
+    );
+    const before = new Set([...proposal.electorate.binding, ...proposal.electorate.advisory]);
+    const after = new Set([...electorate.binding, ...electorate.advisory]);
+    await tx.update(tables.proposals).set({ electorate, updatedAt: now }).where(eq(tables.proposals.id, input.id));
+    record({
+      type: 'proposal.electorate_refreshed',
+      subject: `proposal:${input.id}`,
+      data: { electorate, added: [...after].filter((id) => !before.has(id)), removed: [...before].filter((id) => !after.has(id)) },
+    });
+    return { ...proposal, electorate };
+  });
+}
+
+export { loadProposal as getProposalRow };
+
+/** Proposals, newest first, optionally by state or kind. */
+export async function listProposals(
+  ctx: ServiceContext,
+  filter: { state?: ProposalState | undefined; kind?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Page<ProposalRow>> {
+  const after = decodeCursor(filter.cursor);
+  const table = tables.proposals;
+  const conditions: (SQL | undefined)[] = [
+    filter.state ? eq(table.state, filter.state) : undefined,
+    filter.kind ? eq(table.kind, filter.kind) : undefined,
+    after ? afterCursor(after) : undefined,
+  ];
+  const rows = await ctx.database.db.select().from(table).where(and(...conditions)).orderBy(desc(table.openedAt), desc(table.id)).limit(filter.limit + 1);
+  const items = rows.slice(0, filter.limit);
+  return { items, next: rows.length > filter.limit ? encodeCursor(`${items.at(-1)!.openedAt}\u0000${items.at(-1)!.id}`) : null };
+}
+
+/** Rows after a `(openedAt, id)` cursor in newest-first order: ties on the instant go by id. */
+function afterCursor(cursor: string): SQL | undefined {
+  const [openedAt, id] = cursor.split('\u0000') as [string, string | undefined];
+  const table = tables.proposals;
+  return or(lt(table.openedAt, openedAt), and(eq(table.openedAt, openedAt), lt(table.id, id ?? '')));
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { BALLOT_OPTIONS } from '../../domain/decisions/policy.ts';
+import { BALLOT_CHANNELS, OUTCOMES, PROPOSAL_STATES } from '../../domain/decisions/vocabulary.ts';
+import type { ProposalRow } from './load-proposal.ts';
+
+/**
+ * The API's (and the site's) view of decisions, in plain zod so the site can import them; routes
+ * name them as OpenAPI components with namedComponent().
+ */
+const counts = z.object({ approve: z.number().int(), reject: z.number().int(), abstain: z.number().int() });
+const tallyOutcome = z.enum(['passed', 'rejected', 'no_quorum', 'blocked']);
+
+export const proposalSubjectSchema = z.object({
+  type: z.enum(['model_release', 'dataset', 'policy', 'membership', 'other']),
+  modelId: z.string().optional(),
+  checkpointDigest: z.string().optional().meta({ description: 'The checkpoint a release vote is pinned to.' }),
+  cardRevision: z.string().optional().meta({ description: 'sha256 of the model card file the vote is pinned to.' }),
+  datasetId: z.string().optional(),
+  reference: z.string().optional(),
+});
+
+export const proposalViewSchema = z.object({
+  id: z.string().meta({ example: 'prop_x1Yz2A' }),
+  kind: z.string().meta({ example: 'release' }),
+  title: z.string(),
+  description: z.string().nullable(),
+  subject: proposalSubjectSchema,
+  state: z.enum(PROPOSAL_STATES),
+  outcome: z.enum(OUTCOMES).nullable(),
+  openedAt: z.string(),
+  minCloseAt: z.string().meta({ description: 'Earliest instant it may close early.' }),
+  closesAt: z.string().meta({ description: 'When voting ends (UTC).' }),
+  closedAt: z.string().nullable(),
+  openedBy: z.string(),
+  electorate: z.object({ binding: z.array(z.string()), advisory: z.array(z.string()) }),
+  rules: z.object({
+    title: z.string(),
+    options: z.array(z.enum(BALLOT_OPTIONS)),
+    quorum: z.number(),
+    threshold: z.number(),
+    minimumApprovals: z.number().int(),
+    minimumDurationHours: z.number(),
+    maximumDurationHours: z.number(),
+    concerns: z.boolean(),
+    secret: z.boolean(),
+    earlyClose: z.boolean(),
+  }),
+  isDemo: z.boolean(),
+});
+export type ProposalView = z.infer<typeof proposalViewSchema>;
+
+export function toProposalView(row: ProposalRow): ProposalView {
+  const { policy, tally: _tally, updatedAt: _updated, ...rest } = row;
+  return {
+    ...rest,
+    rules: {
+      title: policy.title,
+      options: policy.options,
+      quorum: policy.quorum,
+      threshold: policy.threshold,
+      minimumApprovals: policy.minimum_approvals,
+      minimumDurationHours: policy.minimum_duration_hours,
+      maximumDurationHours: policy.maximum_duration_hours,
+      concerns: policy.concerns.enabled,
+      secret: policy.secret,
+      earlyClose: policy.early_close,
+    },
+  };
+}
+
+export const tallyViewSchema = z.union([
+  z.object({
+    proposalId: z.string(),
+    state: z.enum(PROPOSAL_STATES),
+    secret: z.literal(false),
+    final: z.enum(OUTCOMES).nullable(),
+    at: z.string(),
+    counts,
+    advisory: counts,
+    electorateSize: z.number().int(),
+    counted: z.array(
+      z.object({ organizationId: z.string(), option: z.enum(BALLOT_OPTIONS), ballotId: z.string(), via: z.enum(['own', 'delegation']), delegatedTo: z.string().optional() }),
+    ),
+    notVoted: z.array(z.string()),
+    quorum: z.object({ required: z.number(), share: z.number(), reached: z.boolean() }),
+    threshold: z.object({ required: z.number(), share: z.number().nullable(), reached: z.boolean() }),
+    minimumApprovals: z.object({ required: z.number().int(), reached: z.boolean() }),
+    blockedBy: z.array(z.object({ id: z.string(), title: z.string(), organizationId: z.string() })),
+    outcome: tallyOutcome.meta({ description: 'What the count says at `at` (for an open vote: if it closed now).' }),
+    wouldPass: z.boolean(),
+    decided: z.boolean(),
+    explanation: z.array(z.string()),
+  }),
+  z.object({
+    proposalId: z.string(),
+    state: z.literal('open'),
+    secret: z.literal(true),
+    at: z.string(),
+    electorateSize: z.number().int(),
+    voted: z.array(z.string()),
+    notVoted: z.array(z.string()),
+    explanation: z.array(z.string()),
+  }),
+]);
+
+export const ballotViewSchema = z.object({
+  ballotId: z.string(),
+  organizationId: z.string(),
+  memberId: z.string(),
+  option: z.enum(BALLOT_OPTIONS),
+  binding: z.boolean(),
+  reason: z.string().nullable(),
+  channel: z.enum(BALLOT_CHANNELS),
+  castAt: z.string(),
+  current: z.boolean().meta({ description: "This is its organisation's latest valid ballot." }),
+  invalidatedAt: z.string().nullable(),
+  receipt: z.string().nullable(),
+  salt: z.string().nullable(),
+});
+
+export const concernViewSchema = z.object({
+  id: z.string(),
+  proposalId: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  memberId: z.string(),
+  organizationId: z.string(),
+  raisedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+
+export const delegationViewSchema = z.object({
+  id: z.string(),
+  fromOrganizationId: z.string(),
+  toOrganizationId: z.string(),
+  kind: z.string(),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
