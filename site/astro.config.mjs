@@ -27,6 +27,7 @@ export default defineConfig({
             { label: 'Organisations', link: '/organizations/' },
             { label: 'Languages', link: '/languages/' },
             { label: 'Models', link: '/models/' },
+            { label: 'Model cards', link: '/model-cards/' },
             { label: 'Training', link: '/training/' },
             { label: 'Datasets', link: '/datasets/' },
             { label: 'Language coverage', link: '/coverage/' },

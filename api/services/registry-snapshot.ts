@@ -2,6 +2,7 @@ import { buildCollectionsSnapshot, type CycleSnapshot } from './collections/coll
 import type { DatasetView } from './collections/dataset-views.ts';
 import type { ServiceContext } from './context.ts';
 import { listLanguages, type LanguageView } from './languages.ts';
+import { buildModelCardsSnapshot, type SnapshotModelCard } from './model-cards/model-cards-snapshot.ts';
 import { getLedgerHead } from './ledger.ts';
 import { listOrganizations, type OrganizationView } from './organizations.ts';
 import { readAllPages } from './pagination.ts';
@@ -16,6 +17,8 @@ export type RegistrySnapshot = {
   trainingRuns: SnapshotRun[];
   /** Training data: buildCollectionsSnapshot without its own generatedAt and languages (both are above). */
   collections: { cycles: CycleSnapshot[]; datasets: DatasetView[] };
+  /** Live model cards with their compliance, without bookkeeping timestamps. */
+  modelCards: SnapshotModelCard[];
 };
 
 /**
@@ -24,12 +27,13 @@ export type RegistrySnapshot = {
  * database gives an unchanged fingerprint and no rebuild.
  */
 export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<RegistrySnapshot> {
-  const [organizations, languages, ledgerHead, training, collections] = await Promise.all([
+  const [organizations, languages, ledgerHead, training, collections, modelCards] = await Promise.all([
     readAllPages((cursor) => listOrganizations(ctx, { cursor, limit: 500 })),
     readAllPages((cursor) => listLanguages(ctx, { cursor, limit: 500 })),
     getLedgerHead(ctx),
     buildModelsSnapshot(ctx),
     buildCollectionsSnapshot(ctx),
+    buildModelCardsSnapshot(ctx),
   ]);
   return {
     generatedAt: ctx.clock().toISOString(),
@@ -38,5 +42,6 @@ export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<Regist
     languages,
     ...training,
     collections: { cycles: collections.cycles, datasets: collections.datasets },
+    modelCards,
   };
 }

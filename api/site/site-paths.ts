@@ -18,6 +18,8 @@ export const SITE_API_INPUTS = [
   'api/services/collections/collection-view-schemas.ts',
   'api/services/collections/coverage-view-schema.ts',
   'api/services/model-view-schemas.ts',
+  'api/services/model-cards/card-view-schemas.ts',
+  'api/services/model-cards/card-export-formats.ts',
   'api/services/training-run-view-schemas.ts',
   'api/domain/vocabulary.ts',
   'api/domain/registry/common.ts',
@@ -26,10 +28,15 @@ export const SITE_API_INPUTS = [
   'api/domain/collections/vocabulary.ts',
   'api/domain/collections/metadata.ts',
   'api/domain/collections/import-warning.ts',
+  'api/domain/collections/coverage.ts',
+  'api/domain/model-cards/card-schema.ts',
+  'api/domain/model-cards/exports/training-summary.ts',
+  'api/domain/model-cards/exports/export-languages.ts',
+  'api/domain/openness/components.ts',
 ] as const;
 
-/** Packages whose version changes the built HTML. */
-export const SITE_PACKAGES = ['astro', '@astrojs/starlight'] as const;
+/** Packages whose version changes the built HTML (Sätteri renders the prose of model cards). */
+export const SITE_PACKAGES = ['astro', '@astrojs/starlight', 'satteri'] as const;
 
 /** Paths the hub serves itself; a site page there would shadow it (DESIGN.md, Interfaces). */
 export const HUB_OWNED_PATHS = ['api', 'webhooks', 'discord'] as const;

@@ -7,6 +7,7 @@ import {
 } from '../domain/vocabulary.ts';
 import { isoDate } from '../domain/registry/common.ts';
 import { collectionsSnapshotSchema } from './snapshot-collections.ts';
+import { modelCardsSnapshotSchema } from './snapshot-model-cards.ts';
 import { trainingSnapshotSchema } from './snapshot-training.ts';
 
 /**
@@ -84,12 +85,15 @@ export const siteSnapshotSchema = z.object({
   trainingRuns: trainingSnapshotSchema.trainingRuns,
   /** Imported training-data cycles and datasets. */
   collections: collectionsSnapshotSchema,
+  /** Live model cards with their computed compliance, ordered by model id. */
+  modelCards: modelCardsSnapshotSchema,
 });
 
 export type SiteSnapshot = z.infer<typeof siteSnapshotSchema>;
 export type SiteOrganization = SiteSnapshot['organizations'][number];
 export type SiteLanguage = SiteSnapshot['languages'][number];
 export type { SiteCheckpoint, SiteMetricPoint, SiteModel, SiteRun } from './snapshot-training.ts';
+export type { SiteCardCompliance, SiteDocumentationField, SiteModelCard, SiteOpennessComponent } from './snapshot-model-cards.ts';
 export type { SiteCollections, SiteCoverage, SiteCycle, SiteDataset, SiteStageCounts } from './snapshot-collections.ts';
 
 /** What the site shows when no snapshot is given (`astro dev` without the hub). */
@@ -101,6 +105,7 @@ export const EMPTY_SNAPSHOT: SiteSnapshot = {
   models: [],
   trainingRuns: [],
   collections: { cycles: [], datasets: [] },
+  modelCards: [],
 };
 
 /** Parses snapshot JSON, naming the source and every offending field when it does not fit. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CARD_EXPORT_FILES, CARD_EXPORT_FORMATS, type CardExportFormat } from '../../api/services/model-cards/card-export-formats.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server.ts';
 
@@ -56,6 +57,26 @@ describe('npm start on a fresh machine', () => {
     const missing = await fetch(`${server.url}/no-such-page/`, { headers: { Accept: 'text/html' } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('Content-Type')).toMatch(/text\/html/);
+  });
+
+  it("serves the example card's page, and every download link on it answers the export", async () => {
+    const page = await fetch(`${server.url}/models/agora-demo-1b-v0-1/card/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Example card');
+    // The download list's links (the openness section links the MOT file once more).
+    const links = [...html.matchAll(/<a [^>]*href="(\/api\/v1\/models\/agora-demo-1b-v0-1\/card\/exports\/([^"]+))"[^>]*data-download=/g)].map((match) => ({
+      href: match[1]!,
+      format: match[2] as CardExportFormat,
+    }));
+    expect(links.map((link) => link.format)).toEqual([...CARD_EXPORT_FORMATS]);
+    for (const link of links) {
+      const response = await fetch(`${server.url}${link.href}`);
+      expect(response.status, link.href).toBe(200);
+      expect(response.headers.get('Content-Type'), link.href).toBe(CARD_EXPORT_FILES[link.format].contentType);
+      expect(response.headers.get('Content-Disposition'), link.href).toBe(`attachment; filename="${CARD_EXPORT_FILES[link.format].filename('agora-demo-1b-v0-1')}"`);
+      expect((await response.text()).length, link.href).toBeGreaterThan(100);
+    }
   });
 
   it('renders the API reference in a browser without fetching anything from elsewhere', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCollection } from '../../api/services/collections/import-collection.ts';
+import { syncContent } from '../../api/services/content/sync-content.ts';
 import { systemActor } from '../../api/services/context.ts';
 import { registerModel } from '../../api/services/models.ts';
 import { buildRegistrySnapshot } from '../../api/services/registry-snapshot.ts';
@@ -9,6 +10,7 @@ import { computeSiteFingerprint } from '../../api/site/site-fingerprint.ts';
 import { parseSiteSnapshot } from '../../api/site/site-snapshot.ts';
 import { createTestHub, type TestHub } from '../helpers/app.ts';
 import { BABY_DIR } from '../helpers/collection.ts';
+import { copyContent } from '../helpers/content.ts';
 
 let hub: TestHub;
 const actor = systemActor('test');
@@ -77,5 +79,34 @@ describe('buildRegistrySnapshot', () => {
     expect(later.generatedAt).not.toBe(first.generatedAt);
     expect(parseSiteSnapshot(JSON.stringify(later), 'later')).toEqual(JSON.parse(JSON.stringify(later)));
     expect(await computeSiteFingerprint(later)).toBe(await computeSiteFingerprint(first));
+  });
+
+  it('carries the live model cards with their compliance, and no sync timestamp', async () => {
+    const snapshot = await buildRegistrySnapshot(hub.services);
+    expect(snapshot.modelCards.map((card) => card.modelId)).toEqual(['agora-demo-1b-v0-1']);
+    const card = snapshot.modelCards[0]!;
+    expect(card).not.toHaveProperty('updatedAt');
+    expect(card).toMatchObject({ isExample: true, path: 'models/agora-demo/0.1.md', compliance: { aiAct: { complete: true }, openness: { class: 3 } } });
+    expect(card.body).toContain('## Model summary');
+    expect(parseSiteSnapshot(JSON.stringify(snapshot), 'with cards').modelCards).toEqual(JSON.parse(JSON.stringify(snapshot.modelCards)));
+  });
+
+  it('changes the fingerprint when a card changes, not when it is synced again unchanged', async () => {
+    const content = copyContent();
+    try {
+      const fingerprint = async () => computeSiteFingerprint(await buildRegistrySnapshot(hub.services));
+      const before = await fingerprint();
+      hub.clock.advance(60_000);
+      await syncContent(hub.services, { actor, input: { contentDir: content.dir } });
+      expect(await fingerprint()).toBe(before);
+
+      content.edit('models/agora-demo/0.1.md', (text) => text.replace(/^acceptable_use_policy: .*\n/m, ''));
+      await syncContent(hub.services, { actor, input: { contentDir: content.dir } });
+      const snapshot = await buildRegistrySnapshot(hub.services);
+      expect(snapshot.modelCards[0]!.compliance.aiAct.missing.map((field) => field.key)).toEqual(['acceptable_use_policy']);
+      expect(await computeSiteFingerprint(snapshot)).not.toBe(before);
+    } finally {
+      content.cleanup();
+    }
   });
 });

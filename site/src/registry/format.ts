@@ -96,3 +96,10 @@ const utcInstant = new Intl.DateTimeFormat('en-GB', {
 export function formatUtcShort(iso: string): string {
   return `${utcInstant.format(new Date(iso))} UTC`;
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for a component that inserts its props as HTML (Starlight's LinkCard does). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
