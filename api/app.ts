@@ -22,6 +22,7 @@ import { modelRoutes } from './routes/models.ts';
 import { trainingRunRoutes } from './routes/training-runs.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { delegationRoutes } from './routes/delegations.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { collectionRoutes } from './routes/collections.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { datasetRoutes } from './routes/datasets.ts';
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', trainingRunRoutes);
   app.route('/api/v1', proposalRoutes);
   app.route('/api/v1', delegationRoutes);
+  app.route('/api/v1', requestRoutes);
   app.route('/api/v1', collectionRoutes);
   app.route('/api/v1', coverageRoutes);
   app.route('/api/v1', datasetRoutes);

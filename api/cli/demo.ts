@@ -9,6 +9,7 @@ export const demoCommand: CliCommand = {
     const created = await seedDemo(await cli.services());
     cli.out(`Demo data in place: models ${created.models.join(', ')}; training runs ${created.runs.join(', ')}.`);
     cli.out(created.decisions.length ? `Demo decisions created: ${created.decisions.join(', ')}.` : 'Demo decisions were already there.');
+    cli.out(created.requests ? `Demo requests filed: ${created.requests}.` : 'Demo requests were already there.');
     return EXIT.ok;
   },
 };

@@ -10,6 +10,7 @@ import { syncContent } from '../services/content/sync-content.ts';
 import { systemActor, type ServiceContext } from '../services/context.ts';
 import { isAppError } from '../services/errors.ts';
 import { runDecisionClock } from '../services/decisions/clock.ts';
+import { runRequestClock } from '../services/requests/request-clock.ts';
 import { seedNewHub } from '../services/demo/seed-demo.ts';
 import { issueBootstrapToken } from './bootstrap-token.ts';
 import { createSiteManager } from './site-manager.ts';
@@ -35,10 +36,15 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   if (config.AGORA_DEMO) await seedNewHub(services, logger, config.CONTENT_DIR);
   const bootstrapToken = await issueBootstrapToken(services);
   // Votes whose close fell while the hub was down close now, at the instant they should have.
-  const tick = () =>
-    runDecisionClock(services, clock().toISOString(), logger).catch((error: unknown) =>
-      logger.error('decision clock failed', { error: error instanceof Error ? error.message : String(error) }),
-    );
+  const tick = async () => {
+    try {
+      const now = clock().toISOString();
+      await runDecisionClock(services, now, logger);
+      await runRequestClock(services, now);
+    } catch (error) {
+      logger.error('clock failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   await tick();
   const decisionClock = setInterval(() => void tick(), config.DECISION_CLOCK_SECONDS * 1000);
   decisionClock.unref();

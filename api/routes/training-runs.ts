@@ -97,7 +97,7 @@ const reportRoute = createRoute({
   security,
   request: {
     params: idParam,
-    body: { required: true, content: { 'application/json': { schema: trainingReportSchema.openapi('TrainingReport') } } },
+    body: { required: true, content: { 'application/json': { schema: trainingReportSchema } } },
   },
   responses: {
     201: jsonContent(

@@ -12,3 +12,4 @@ export * from './collections.ts';
 export * from './dataset-cards.ts';
 export * from './model-cards.ts';
 export * from './decisions.ts';
+export * from './requests.ts';

@@ -50,7 +50,7 @@ describe('demo data', () => {
       expect((await verifyProposalTally(hub.services, proposal.id)).matches).toBe(true);
     const members = await hub.database.db.select().from((await import('../../db/index.ts')).tables.members);
     expect(members.length).toBeGreaterThan(10);
-    expect(members.every((member) => member.isDemo && member.displayName.startsWith('Demo delegate of '))).toBe(true);
+    expect(members.every((member) => member.isDemo && member.displayName.startsWith('Demo '))).toBe(true);
   });
 
   it('changes nothing when run again', async () => {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { policiesFileSchema } from '../../domain/decisions/policy.ts';
+import { requestsFileSchema } from '../../domain/requests/deadline-settings.ts';
 import { countryClassesFileSchema } from '../../domain/registry/country-classes.ts';
 import { languagesFileSchema } from '../../domain/registry/language.ts';
 import { membersFileSchema } from '../../domain/registry/member.ts';
@@ -20,6 +21,7 @@ export const CONTENT_FILES = {
   languages: { path: 'governance/languages.yaml', schema: languagesFileSchema, required: true },
   countries: { path: 'governance/countries.yaml', schema: countryClassesFileSchema, required: true },
   policies: { path: 'governance/policies.yaml', schema: policiesFileSchema, required: true },
+  requests: { path: 'governance/requests.yaml', schema: requestsFileSchema, required: false },
 } as const;
 
 type ContentFiles = typeof CONTENT_FILES;

@@ -53,6 +53,7 @@ export async function syncContent(
     const datasetCards = recordChanges('dataset_card', await syncDatasetCards(tx, registry.datasetCards, now), count);
     const modelCards = recordChanges('model_card', await syncModelCards(tx, registry.modelCards, now, count), count);
     const countryClassesChanged = await syncCountryClasses(tx, registry, count);
+    await syncSetting(tx, 'request_deadlines', registry.requests.deadlines, now, count);
     for (const file of files)
       await tx
         .insert(tables.contentFiles)
@@ -194,4 +195,15 @@ async function syncCountryClasses(tx: Transaction, registry: Registry, record: R
   await tx.insert(tables.countryClasses).values(wanted);
   record({ type: 'country_classes.updated', subject: 'country_classes', data: { digest: digestOf(wanted), asOf: registry.countries.as_of } });
   return true;
+}
+
+/** A settings row from a content file; a change is recorded with its digest. */
+async function syncSetting(tx: Transaction, key: string, value: unknown, now: string, record: Record_): Promise<void> {
+  const [current] = await tx.select().from(tables.settings).where(eq(tables.settings.key, key));
+  if (current && canonicalJson(current.value) === canonicalJson(value)) return;
+  await tx
+    .insert(tables.settings)
+    .values({ key, value, updatedAt: now })
+    .onConflictDoUpdate({ target: tables.settings.key, set: { value, updatedAt: now } });
+  record({ type: 'setting.updated', subject: `setting:${key}`, data: { digest: digestOf(value) } });
 }

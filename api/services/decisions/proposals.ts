@@ -14,7 +14,7 @@ import { memberOrOperator } from './acting-member.ts';
 import { loadProposal, type ProposalRow } from './load-proposal.ts';
 import { checkPreconditions } from './preconditions.ts';
 
-const MAY_PROPOSE = ['delegate', 'secretariat', 'release_manager'] as const;
+const MAY_PROPOSE = ['delegate', 'secretariat', 'release_manager', 'data_steward'] as const;
 
 export type OpenProposalInput = {
   id?: string | undefined;

@@ -3,16 +3,18 @@ import type { Logger } from '../../logger.ts';
 import { importShippedCollections } from '../collections/import-shipped.ts';
 import { systemActor, type ServiceContext } from '../context.ts';
 import { seedDemoDecisions } from './seed-demo-decisions.ts';
+import { seedDemoRequests } from './seed-demo-requests.ts';
 import { seedDemoTraining } from './seed-demo-training.ts';
 
 /**
  * Everything `agora demo` creates, all marked as demo: a model family with a simulated training run,
- * demo delegates and decisions in every state.
+ * demo delegates and decisions in every state, demo handlers and requests of each type.
  */
-export async function seedDemo(ctx: ServiceContext): Promise<{ models: string[]; runs: string[]; decisions: string[] }> {
+export async function seedDemo(ctx: ServiceContext): Promise<{ models: string[]; runs: string[]; decisions: string[]; requests: number }> {
   const training = await seedDemoTraining(ctx, systemActor('demo'));
   const decisions = await seedDemoDecisions(ctx);
-  return { ...training, decisions };
+  const requests = await seedDemoRequests(ctx);
+  return { ...training, decisions, requests };
 }
 
 /**

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { countryCode, httpUrl, isoDate } from '../registry/common.ts';
+import { REQUESTER_KINDS } from './vocabulary.ts';
+
+/**
+ * One schema per request type: the single source for the API, the GitHub issue forms and the Discord
+ * modal. Fields listed in CONFIDENTIAL_FIELDS are visible only to the requester and to the roles that
+ * handle the request; everything else a requester writes is still shown only to them and to handlers,
+ * while the public sees type, state and dates.
+ */
+const text = (max: number, what: string) => z.string({ error: `expected ${what}` }).trim().min(1, `expected ${what}`).max(max, `expected at most ${max} characters`);
+const languageVariant = z.string().regex(/^[a-z]{3}(_[A-Z][a-z]{3})?$/, 'expected an ISO 639-3 code, optionally with its script (e.g. "mlt" or "mlt_Latn")');
+
+/** How to reach the requester: confidential. */
+export const contactSchema = z.strictObject({
+  name: text(200, 'a name'),
+  email: z.email({ error: 'expected an e-mail address' }),
+  organization: text(300, "the requester's organisation").optional(),
+});
+
+export const datasetRequestSchema = z.strictObject({
+  type: z.literal('dataset'),
+  name: text(300, 'the dataset name'),
+  url: httpUrl,
+  licence: text(200, 'the licence (SPDX identifier or name)'),
+  languages: z.array(languageVariant).min(1, 'expected at least one language').max(100),
+  estimated_tokens: z.number({ error: 'expected a number of tokens' }).int().positive().max(1e15).optional(),
+  description: text(10_000, 'a description').optional(),
+  pii_notes: text(5_000, 'notes on personal data').optional(),
+  contamination_notes: text(5_000, 'notes on benchmark contamination').optional(),
+  /** The training cycle it is nominated for, if any. */
+  cycle: z.string().max(100).optional(),
+  contact: contactSchema,
+});
+
+export const accessRequestSchema = z.strictObject({
+  type: z.literal('access'),
+  /** The organisation asking; from the registry when it is in it. */
+  organization: z.strictObject({
+    name: text(300, 'the organisation name'),
+    registry_id: z.string().max(100).optional(),
+    country: countryCode,
+    third_country_controlled: z.boolean({ error: 'expected true or false' }),
+    controllers: z.array(z.strictObject({ name: text(300, 'a name'), country: countryCode })).max(20).default([]),
+  }),
+  /** What it asks to licence: model ids and dataset ids. */
+  components: z.strictObject({ models: z.array(z.string().max(200)).max(50).default([]), datasets: z.array(z.string().max(200)).max(200).default([]) }),
+  intended_use: text(10_000, 'the intended use'),
+  contact: contactSchema,
+});
+
+export const inspectionRequestSchema = z
+  .strictObject({
+    type: z.literal('inspection'),
+    requester_kind: z.enum(REQUESTER_KINDS, { error: `expected one of ${REQUESTER_KINDS.join(', ')}` }),
+    /** The period the authority stated for its request, in days (AI Office and national authorities). */
+    stated_period_days: z.number().int().positive().max(365).optional(),
+    legal_basis: text(2_000, 'the legal basis (e.g. "AI Act Art. 53(1)(a), Art. 91")').optional(),
+    /** What to inspect: confidential. */
+    scope: z.strictObject({ datasets: z.array(z.string().max(200)).max(200).default([]), details: text(20_000, 'what is to be inspected') }),
+    /** Links to letters and annexes: confidential. */
+    attachments: z.array(httpUrl).max(20).default([]),
+    preferred_date: isoDate.optional(),
+    contact: contactSchema,
+  })
+  .refine((request) => !['ai_office', 'national_authority'].includes(request.requester_kind) || request.stated_period_days !== undefined, {
+    path: ['stated_period_days'],
+    message: 'expected the period the authority stated, in days',
+  });
+
+export const requestInputSchema = z.discriminatedUnion('type', [datasetRequestSchema, accessRequestSchema, inspectionRequestSchema], {
+  error: 'expected "type" to be one of dataset, access, inspection',
+});
+
+export type RequestInput = z.infer<typeof requestInputSchema>;
+export type DatasetRequest = z.infer<typeof datasetRequestSchema>;
+export type AccessRequest = z.infer<typeof accessRequestSchema>;
+export type InspectionRequest = z.infer<typeof inspectionRequestSchema>;
+
+/** Fields that never leave the requester and the handlers, whatever the surface. */
+export const CONFIDENTIAL_FIELDS: Record<RequestInput['type'], readonly string[]> = {
+  dataset: ['contact', 'pii_notes'],
+  access: ['contact', 'intended_use'],
+  inspection: ['contact', 'scope', 'attachments', 'legal_basis'],
+};
+
+/** Splits a request into what handlers and the requester see (all) and what is confidential. */
+export function splitConfidential(input: RequestInput): { open: Record<string, unknown>; confidential: Record<string, unknown> } {
+  const confidentialKeys = new Set(CONFIDENTIAL_FIELDS[input.type]);
+  const open: Record<string, unknown> = {};
+  const confidential: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) (confidentialKeys.has(key) ? confidential : open)[key] = value;
+  return { open, confidential };
+}

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { tables, type Database, type Transaction } from '../../../db/index.ts';
+import { MACHINES } from '../../domain/requests/machines.ts';
+import type { HandlerRole, RequestRole, RequestType } from '../../domain/requests/vocabulary.ts';
+import { hasScope } from '../authorization.ts';
+import { actingMemberId, ledgerActor, type Actor } from '../context.ts';
+
+/** The handler roles of one request type: those its machine gives transitions to. */
+export function handlerRolesOf(type: RequestType): HandlerRole[] {
+  const roles = new Set<HandlerRole>();
+  for (const transition of MACHINES[type].transitions) for (const role of transition.roles) if (role !== 'requester') roles.add(role);
+  return [...roles];
+}
+
+/** The roles an actor holds towards one request: requester (who filed it) and their member roles. */
+export async function rolesTowards(db: Transaction | Database, actor: Actor, request: { filedBy: string; type: RequestType }): Promise<RequestRole[]> {
+  const roles: RequestRole[] = [];
+  if (actor.kind !== 'anonymous' && ledgerActor(actor) === request.filedBy) roles.push('requester');
+  const memberId = actingMemberId(actor);
+  if (memberId) {
+    const rows = await db.select({ role: tables.memberRoles.role }).from(tables.memberRoles).where(eq(tables.memberRoles.memberId, memberId));
+    for (const { role } of rows) if ((handlerRolesOf(request.type) as string[]).includes(role)) roles.push(role as HandlerRole);
+  }
+  return roles;
+}
+
+/**
+ * What an actor may see of a request: everything for the requester, its handlers and tokens with
+ * the `confidential` scope; type, state and dates for everyone else.
+ */
+export async function canSeeAll(db: Transaction | Database, actor: Actor, request: { filedBy: string; type: RequestType }): Promise<boolean> {
+  if (actor.kind === 'token' && hasScope(actor, 'confidential')) return true;
+  return (await rolesTowards(db, actor, request)).length > 0;
+}

@@ -1,0 +1,110 @@
+import { asc, eq } from 'drizzle-orm';
+import { tables, type Database, type Transaction } from '../../../db/index.ts';
+import { answerPeriodDays, computeDeadline, DEFAULT_DEADLINES, type DeadlineDefaults } from '../../domain/requests/deadlines.ts';
+import type { RequestType } from '../../domain/requests/vocabulary.ts';
+
+export type RequestRow = typeof tables.requests.$inferSelect;
+
+/** What anyone may see: the kind of request, where it stands and its dates — nothing a requester wrote. */
+export type PublicRequestView = {
+  id: string;
+  type: RequestType;
+  state: string;
+  filedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  paused: boolean;
+  answeredAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+};
+
+export type RequestActivity = { kind: string; transition: string | null; from: string | null; to: string | null; actor: string; comment: string | null; at: string };
+
+/** What the requester and the handlers see. */
+export type FullRequestView = PublicRequestView & {
+  visibility: 'full';
+  filedBy: string;
+  requesterKind: string | null;
+  periodDays: number;
+  assigneeMemberId: string | null;
+  details: Record<string, unknown>;
+  confidential: Record<string, unknown>;
+  eligibility: RequestRow['eligibility'];
+  revalidateAt: string | null;
+  linkedDatasetId: string | null;
+  linkedProposalId: string | null;
+  daysLeft: number | null;
+  answeredOnTime: boolean | null;
+  pauses: { from: string; to: string | null }[];
+  activity: RequestActivity[];
+  isDemo: boolean;
+};
+
+export async function loadPauses(db: Transaction | Database, requestId: string) {
+  return db
+    .select({ from: tables.requestPauses.from, to: tables.requestPauses.to })
+    .from(tables.requestPauses)
+    .where(eq(tables.requestPauses.requestId, requestId))
+    .orderBy(asc(tables.requestPauses.from));
+}
+
+export async function deadlineDefaults(db: Transaction | Database): Promise<DeadlineDefaults> {
+  const [row] = await db.select().from(tables.settings).where(eq(tables.settings.key, 'request_deadlines'));
+  return (row?.value as DeadlineDefaults | undefined) ?? DEFAULT_DEADLINES;
+}
+
+export { answerPeriodDays };
+
+export async function toPublicView(db: Transaction | Database, row: RequestRow, now: string): Promise<PublicRequestView> {
+  const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses: await loadPauses(db, row.id), answeredAt: row.answeredAt }, now);
+  return {
+    id: row.id,
+    type: row.type,
+    state: row.state,
+    filedAt: row.filedAt,
+    dueAt: deadline.dueAt,
+    overdue: deadline.overdue,
+    paused: deadline.paused,
+    answeredAt: row.answeredAt,
+    closedAt: row.closedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function toFullView(db: Transaction | Database, row: RequestRow, now: string): Promise<FullRequestView> {
+  const pauses = await loadPauses(db, row.id);
+  const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses, answeredAt: row.answeredAt }, now);
+  const activity = await db
+    .select()
+    .from(tables.requestActivity)
+    .where(eq(tables.requestActivity.requestId, row.id))
+    .orderBy(asc(tables.requestActivity.id));
+  return {
+    ...(await toPublicView(db, row, now)),
+    visibility: 'full',
+    filedBy: row.filedBy,
+    requesterKind: row.requesterKind,
+    periodDays: row.periodDays,
+    assigneeMemberId: row.assigneeMemberId,
+    details: row.details,
+    confidential: row.confidential,
+    eligibility: row.eligibility,
+    revalidateAt: row.revalidateAt,
+    linkedDatasetId: row.linkedDatasetId,
+    linkedProposalId: row.linkedProposalId,
+    daysLeft: deadline.daysLeft,
+    answeredOnTime: deadline.answeredOnTime,
+    pauses,
+    activity: activity.map((entry) => ({
+      kind: entry.kind,
+      transition: entry.transition,
+      from: entry.fromState,
+      to: entry.toState,
+      actor: entry.actor,
+      comment: entry.comment,
+      at: entry.at,
+    })),
+    isDemo: row.isDemo,
+  };
+}
