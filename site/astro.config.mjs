@@ -34,6 +34,10 @@ export default defineConfig({
           ],
         },
         {
+          label: 'Governance',
+          items: [{ label: 'Decisions', link: '/decisions/' }],
+        },
+        {
           label: 'API',
           items: [
             // Served by the hub, not built by Astro: a plain full-page link, never prefetched.

@@ -21,6 +21,10 @@ import {
 
 const proposalSchema = namedComponent(proposalViewSchema, 'Proposal');
 const concernSchema = namedComponent(concernViewSchema, 'Concern');
+// Rebuilt with this module's `z`, as namedComponent() does for objects: the plain-zod view may have
+// been made before @hono/zod-openapi loaded (the site snapshot imports it), and then has no .openapi().
+const [publicTally, secretTally] = tallyViewSchema.options;
+const tallySchema = z.union([z.object(publicTally.shape), z.object(secretTally.shape)]).openapi('Tally');
 const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.string().max(100).openapi({ example: 'prop_x1Yz2A' }) });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
@@ -89,7 +93,7 @@ const tallyRoute = createRoute({
   tags: ['Decisions'],
   summary: 'The tally now (or as closed), explained; a secret vote shows only turnout until close',
   request: { params: idParam },
-  responses: { 200: jsonContent(tallyViewSchema.openapi('Tally'), 'The tally.'), ...problemResponses('not_found') },
+  responses: { 200: jsonContent(tallySchema, 'The tally.'), ...problemResponses('not_found') },
 });
 
 const verifyRoute = createRoute({

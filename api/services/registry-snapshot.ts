@@ -1,6 +1,8 @@
 import { buildCollectionsSnapshot, type CycleSnapshot } from './collections/collections-snapshot.ts';
 import type { DatasetView } from './collections/dataset-views.ts';
 import type { ServiceContext } from './context.ts';
+import { buildDecisionsSnapshot, type SnapshotDecision } from './decisions/decisions-snapshot.ts';
+import type { DelegationRow } from './decisions/delegations.ts';
 import { listLanguages, type LanguageView } from './languages.ts';
 import { buildModelCardsSnapshot, type SnapshotModelCard } from './model-cards/model-cards-snapshot.ts';
 import { getLedgerHead } from './ledger.ts';
@@ -19,6 +21,8 @@ export type RegistrySnapshot = {
   collections: { cycles: CycleSnapshot[]; datasets: DatasetView[] };
   /** Live model cards with their compliance, without bookkeeping timestamps. */
   modelCards: SnapshotModelCard[];
+  /** Every decision with its tally (without the clock reading of an open one), ballots, concerns and history. */
+  decisions: { proposals: SnapshotDecision[]; delegations: DelegationRow[] };
 };
 
 /**
@@ -27,13 +31,14 @@ export type RegistrySnapshot = {
  * database gives an unchanged fingerprint and no rebuild.
  */
 export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<RegistrySnapshot> {
-  const [organizations, languages, ledgerHead, training, collections, modelCards] = await Promise.all([
+  const [organizations, languages, ledgerHead, training, collections, modelCards, decisions] = await Promise.all([
     readAllPages((cursor) => listOrganizations(ctx, { cursor, limit: 500 })),
     readAllPages((cursor) => listLanguages(ctx, { cursor, limit: 500 })),
     getLedgerHead(ctx),
     buildModelsSnapshot(ctx),
     buildCollectionsSnapshot(ctx),
     buildModelCardsSnapshot(ctx),
+    buildDecisionsSnapshot(ctx),
   ]);
   return {
     generatedAt: ctx.clock().toISOString(),
@@ -43,5 +48,6 @@ export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<Regist
     ...training,
     collections: { cycles: collections.cycles, datasets: collections.datasets },
     modelCards,
+    decisions,
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '../domain/vocabulary.ts';
 import { isoDate } from '../domain/registry/common.ts';
 import { collectionsSnapshotSchema } from './snapshot-collections.ts';
+import { decisionsSnapshotSchema } from './snapshot-decisions.ts';
 import { modelCardsSnapshotSchema } from './snapshot-model-cards.ts';
 import { trainingSnapshotSchema } from './snapshot-training.ts';
 
@@ -87,6 +88,8 @@ export const siteSnapshotSchema = z.object({
   collections: collectionsSnapshotSchema,
   /** Live model cards with their computed compliance, ordered by model id. */
   modelCards: modelCardsSnapshotSchema,
+  /** Decisions with their tallies, ballots, concerns and ledger history, and the delegations. */
+  decisions: decisionsSnapshotSchema,
 });
 
 export type SiteSnapshot = z.infer<typeof siteSnapshotSchema>;
@@ -95,6 +98,7 @@ export type SiteLanguage = SiteSnapshot['languages'][number];
 export type { SiteCheckpoint, SiteMetricPoint, SiteModel, SiteRun } from './snapshot-training.ts';
 export type { SiteCardCompliance, SiteDocumentationField, SiteModelCard, SiteOpennessComponent } from './snapshot-model-cards.ts';
 export type { SiteCollections, SiteCoverage, SiteCycle, SiteDataset, SiteStageCounts } from './snapshot-collections.ts';
+export type { SiteBallot, SiteConcern, SiteDecision, SiteDecisions, SiteDelegation, SiteTally, SiteTimelineEntry } from './snapshot-decisions.ts';
 
 /** What the site shows when no snapshot is given (`astro dev` without the hub). */
 export const EMPTY_SNAPSHOT: SiteSnapshot = {
@@ -106,6 +110,7 @@ export const EMPTY_SNAPSHOT: SiteSnapshot = {
   trainingRuns: [],
   collections: { cycles: [], datasets: [] },
   modelCards: [],
+  decisions: { proposals: [], delegations: [] },
 };
 
 /** Parses snapshot JSON, naming the source and every offending field when it does not fit. */

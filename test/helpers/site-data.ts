@@ -24,28 +24,7 @@ export const digestOf = (label: string) => `sha256:${createHash('sha256').update
 export async function seedTrainingData(services: ServiceContext & { clock: { set(instant: string): void } }) {
   const { clock } = services;
   const admin = systemActor('fixture');
-  const demoFamily = { id: 'agora-demo', name: 'Agora demo' };
-  const demo = { family: demoFamily, parameters: 1_210_000_000, architecture: 'decoder-only transformer (Llama-style, GQA)', contextWindow: 4096, licence: 'Apache-2.0', cycle: 'baby', isDemo: true };
-  const demoLanguages = ['bul', 'ces', 'deu', 'ell', 'ltg', 'mlt', 'srp'];
-  await registerModel(services, { actor: admin, input: { id: 'agora-demo-1b-v0-1', version: '0.1', name: 'Agora Demo 1B v0.1', status: 'candidate', languages: demoLanguages, ...demo } });
-  await registerModel(services, { actor: admin, input: { id: 'agora-demo-1b-v0-2', version: '0.2', name: 'Agora Demo 1B v0.2', status: 'training', languages: demoLanguages, ...demo } });
-  await registerModel(services, {
-    actor: admin,
-    input: {
-      id: 'openeurollm-baby-2b-v0-1',
-      family: { id: 'openeurollm-baby', name: 'OpenEuroLLM Baby' },
-      version: '0.1',
-      name: 'OpenEuroLLM Baby 2B',
-      status: 'planned',
-      parameters: 2_150_000_000,
-      architecture: 'decoder-only transformer',
-      contextWindow: 8192,
-      licence: null,
-      languages: [],
-      cycle: 'baby',
-    },
-  });
-
+  await registerFixtureModels(services);
   // v0.1: finished on LUMI, 40 reports, one checkpoint at the end.
   await createRun(services, { actor: admin, input: { id: 'demo-lumi-v0-1', modelId: 'agora-demo-1b-v0-1', hpcSystem: 'LUMI', totalSteps: 2000, tokensTarget: 2000 * TOKENS_PER_STEP, isDemo: true } });
   const v1Start = Date.parse('2026-11-01T00:00:00Z');
@@ -92,6 +71,35 @@ export async function seedTrainingData(services: ServiceContext & { clock: { set
     });
   }
   clock.set('2026-11-25T09:00:00.000Z');
+}
+
+/**
+ * The fixture's three model versions. Registering again restores these facts after a sync of the
+ * example card (which states its own) — the fixture's pages and tests rely on them.
+ */
+export async function registerFixtureModels(services: ServiceContext) {
+  const admin = systemActor('fixture');
+  const demoFamily = { id: 'agora-demo', name: 'Agora demo' };
+  const demo = { family: demoFamily, parameters: 1_210_000_000, architecture: 'decoder-only transformer (Llama-style, GQA)', contextWindow: 4096, licence: 'Apache-2.0', cycle: 'baby', isDemo: true };
+  const demoLanguages = ['bul', 'ces', 'deu', 'ell', 'ltg', 'mlt', 'srp'];
+  await registerModel(services, { actor: admin, input: { id: 'agora-demo-1b-v0-1', version: '0.1', name: 'Agora Demo 1B v0.1', status: 'candidate', languages: demoLanguages, ...demo } });
+  await registerModel(services, { actor: admin, input: { id: 'agora-demo-1b-v0-2', version: '0.2', name: 'Agora Demo 1B v0.2', status: 'training', languages: demoLanguages, ...demo } });
+  await registerModel(services, {
+    actor: admin,
+    input: {
+      id: 'openeurollm-baby-2b-v0-1',
+      family: { id: 'openeurollm-baby', name: 'OpenEuroLLM Baby' },
+      version: '0.1',
+      name: 'OpenEuroLLM Baby 2B',
+      status: 'planned',
+      parameters: 2_150_000_000,
+      architecture: 'decoder-only transformer',
+      contextWindow: 8192,
+      licence: null,
+      languages: [],
+      cycle: 'baby',
+    },
+  });
 }
 
 /** Records a report as received a few seconds after the job sent it (the hub dates checkpoints by its clock). */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { BALLOT_OPTIONS } from '../../domain/decisions/policy.ts';
+import { BALLOT_OPTIONS, type PolicyEntry } from '../../domain/decisions/policy.ts';
 import { BALLOT_CHANNELS, OUTCOMES, PROPOSAL_STATES } from '../../domain/decisions/vocabulary.ts';
-import type { ProposalRow } from './load-proposal.ts';
 
 /**
  * The API's (and the site's) view of decisions, in plain zod so the site can import them; routes
- * name them as OpenAPI components with namedComponent().
+ * name them as OpenAPI components with namedComponent(). Nothing here may import the database
+ * (the site's build reads this file: api/site/site-paths.ts), hence the structural row type below.
  */
 const counts = z.object({ approve: z.number().int(), reject: z.number().int(), abstain: z.number().int() });
 const tallyOutcome = z.enum(['passed', 'rejected', 'no_quorum', 'blocked']);
@@ -49,7 +49,10 @@ export const proposalViewSchema = z.object({
 });
 export type ProposalView = z.infer<typeof proposalViewSchema>;
 
-export function toProposalView(row: ProposalRow): ProposalView {
+/** A stored proposal (db/schema/decisions.ts) as far as its view needs it. */
+type StoredProposal = Omit<ProposalView, 'rules'> & { policy: PolicyEntry; tally: unknown; updatedAt: string };
+
+export function toProposalView(row: StoredProposal): ProposalView {
   const { policy, tally: _tally, updatedAt: _updated, ...rest } = row;
   return {
     ...rest,
@@ -142,3 +145,18 @@ export const delegationViewSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
 });
+
+export const timelineEntrySchema = z.object({
+  /** Position in the ledger; the whole chain is at /api/v1/events and in `agora ledger export`. */
+  seq: z.number().int(),
+  at: z.string(),
+  /** Who acted: `member:<id>`, `token:<id>` or `system:<what>` (the clock closes votes). */
+  actor: z.string(),
+  /** proposal.opened, ballot.cast, concern.raised, concern.resolved, proposal.closed, ... */
+  type: z.string(),
+  /** The event's data as recorded (ids and digests, never personal data). */
+  data: z.record(z.string(), z.unknown()),
+  /** The entry's hash in the chain, so a reader can find it in the export. */
+  hash: z.string(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
