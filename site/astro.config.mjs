@@ -35,7 +35,11 @@ export default defineConfig({
         },
         {
           label: 'Governance',
-          items: [{ label: 'Decisions', link: '/decisions/' }],
+          items: [
+            { label: 'Decisions', link: '/decisions/' },
+            { label: 'Requests', link: '/requests/' },
+            { label: 'Transparency', link: '/requests/transparency/' },
+          ],
         },
         {
           label: 'API',

@@ -9,6 +9,7 @@ import { getLedgerHead } from './ledger.ts';
 import { listOrganizations, type OrganizationView } from './organizations.ts';
 import { readAllPages } from './pagination.ts';
 import { buildModelsSnapshot, type SnapshotModel, type SnapshotRun } from './registry-models-snapshot.ts';
+import { buildRequestsSnapshot, type RequestsSnapshot } from './requests/requests-snapshot.ts';
 
 export type RegistrySnapshot = {
   generatedAt: string;
@@ -23,6 +24,8 @@ export type RegistrySnapshot = {
   modelCards: SnapshotModelCard[];
   /** Every decision with its tally (without the clock reading of an open one), ballots, concerns and history. */
   decisions: { proposals: SnapshotDecision[]; delegations: DelegationRow[] };
+  /** Requests as an anonymous reader sees them, the data-inspection figures and the deadline settings. */
+  requests: RequestsSnapshot;
 };
 
 /**
@@ -31,7 +34,7 @@ export type RegistrySnapshot = {
  * database gives an unchanged fingerprint and no rebuild.
  */
 export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<RegistrySnapshot> {
-  const [organizations, languages, ledgerHead, training, collections, modelCards, decisions] = await Promise.all([
+  const [organizations, languages, ledgerHead, training, collections, modelCards, decisions, requests] = await Promise.all([
     readAllPages((cursor) => listOrganizations(ctx, { cursor, limit: 500 })),
     readAllPages((cursor) => listLanguages(ctx, { cursor, limit: 500 })),
     getLedgerHead(ctx),
@@ -39,6 +42,7 @@ export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<Regist
     buildCollectionsSnapshot(ctx),
     buildModelCardsSnapshot(ctx),
     buildDecisionsSnapshot(ctx),
+    buildRequestsSnapshot(ctx),
   ]);
   return {
     generatedAt: ctx.clock().toISOString(),
@@ -49,5 +53,6 @@ export async function buildRegistrySnapshot(ctx: ServiceContext): Promise<Regist
     collections: { cycles: collections.cycles, datasets: collections.datasets },
     modelCards,
     decisions,
+    requests,
   };
 }

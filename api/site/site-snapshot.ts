@@ -6,9 +6,11 @@ import {
   ORGANIZATION_TYPES,
 } from '../domain/vocabulary.ts';
 import { isoDate } from '../domain/registry/common.ts';
+import { DEFAULT_DEADLINES } from '../domain/requests/deadlines.ts';
 import { collectionsSnapshotSchema } from './snapshot-collections.ts';
 import { decisionsSnapshotSchema } from './snapshot-decisions.ts';
 import { modelCardsSnapshotSchema } from './snapshot-model-cards.ts';
+import { requestsSnapshotSchema } from './snapshot-requests.ts';
 import { trainingSnapshotSchema } from './snapshot-training.ts';
 
 /**
@@ -90,6 +92,8 @@ export const siteSnapshotSchema = z.object({
   modelCards: modelCardsSnapshotSchema,
   /** Decisions with their tallies, ballots, concerns and ledger history, and the delegations. */
   decisions: decisionsSnapshotSchema,
+  /** Requests as anyone may see them (type, state, dates), the inspection figures and the deadlines. */
+  requests: requestsSnapshotSchema,
 });
 
 export type SiteSnapshot = z.infer<typeof siteSnapshotSchema>;
@@ -99,6 +103,7 @@ export type { SiteCheckpoint, SiteMetricPoint, SiteModel, SiteRun } from './snap
 export type { SiteCardCompliance, SiteDocumentationField, SiteModelCard, SiteOpennessComponent } from './snapshot-model-cards.ts';
 export type { SiteCollections, SiteCoverage, SiteCycle, SiteDataset, SiteStageCounts } from './snapshot-collections.ts';
 export type { SiteBallot, SiteConcern, SiteDecision, SiteDecisions, SiteDelegation, SiteTally, SiteTimelineEntry } from './snapshot-decisions.ts';
+export type { SiteRequest, SiteRequesterKind, SiteRequests, SiteTransparency } from './snapshot-requests.ts';
 
 /** What the site shows when no snapshot is given (`astro dev` without the hub). */
 export const EMPTY_SNAPSHOT: SiteSnapshot = {
@@ -111,6 +116,11 @@ export const EMPTY_SNAPSHOT: SiteSnapshot = {
   collections: { cycles: [], datasets: [] },
   modelCards: [],
   decisions: { proposals: [], delegations: [] },
+  requests: {
+    items: [],
+    transparency: { received: 0, answered: 0, answeredOnTime: 0, open: 0, overdue: 0, medianResponseDays: null, byRequesterKind: [] },
+    deadlines: { ...DEFAULT_DEADLINES },
+  },
 };
 
 /** Parses snapshot JSON, naming the source and every offending field when it does not fit. */

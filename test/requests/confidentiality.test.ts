@@ -77,6 +77,14 @@ describe('confidential fields', () => {
       const files = walk(outDir);
       expect(files.length).toBeGreaterThan(20);
       for (const file of files) expect(readFileSync(file).includes(CANARY), file).toBe(false);
+      // The request pages were built from these very requests: they list each one, by id, on the
+      // tracker and on its type's page — so the search above did look where they are shown.
+      const tracker = readFileSync(join(outDir, 'requests', 'index.html'), 'utf8');
+      for (const [i, type] of (['dataset', 'access', 'inspection'] as const).entries()) {
+        expect(tracker).toContain(`data-request="${ids[i]}"`);
+        expect(readFileSync(join(outDir, 'requests', type, 'index.html'), 'utf8')).toContain(`data-request="${ids[i]}"`);
+      }
+      expect(readFileSync(join(outDir, 'requests', 'transparency', 'index.html'), 'utf8')).toContain('data-figure="received">1<');
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
