@@ -71,7 +71,8 @@ function expectedRow(request: SiteRequest, { withTypeAndState }: { withTypeAndSt
   const words = WORDS[`${request.type}/${request.state}`]!;
   const days = Math.floor((Date.parse(snapshot.generatedAt) - Date.parse(request.filedAt)) / DAY);
   return [
-    request.id,
+    // The demo badge sits right after the id, as the word "demo".
+    request.isDemo ? `${request.id}demo` : request.id,
     ...(withTypeAndState ? [words.type, words.state] : []),
     formatUtcShort(request.filedAt),
     days === 1 ? '1 day' : `${days} days`,

@@ -26,6 +26,7 @@ const publicRequestSchema = z
     answeredAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     updatedAt: z.string(),
+    isDemo: z.boolean().openapi({ description: 'Filed by `agora demo`, not a real request.' }),
   })
   .openapi('PublicRequest');
 
@@ -48,7 +49,6 @@ const fullRequestSchema = publicRequestSchema
     activity: z.array(
       z.object({ kind: z.string(), transition: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), actor: z.string(), comment: z.string().nullable(), at: z.string() }),
     ),
-    isDemo: z.boolean(),
   })
   .openapi('FullRequest');
 

@@ -29,6 +29,8 @@ const requestSchema = z
     answeredAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
+    /** Filed by `agora demo` (the hub's flag, not something the requester wrote). */
+    isDemo: z.boolean(),
   })
   .refine((request) => MACHINES[request.type].states.includes(request.state), {
     path: ['state'],

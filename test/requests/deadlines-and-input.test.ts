@@ -93,3 +93,17 @@ describe('malformed requests', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('leaving a pause', () => {
+  it('restarts the clock whichever way the request leaves waiting (here: withdrawn)', async () => {
+    const request = await file(sampleRequest('dataset'));
+    await move('steward', request.id, 'triage');
+    await move('steward', request.id, 'ask_info', 'Which licence exactly?');
+    hub.clock.advance(2 * DAY);
+    const withdrawn = await json(hub.as('requester', `/api/v1/requests/${request.id}/transitions`, { method: 'POST', body: { transition: 'withdraw' } }));
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', paused: false, pauses: [{ to: expect.any(String) }] });
+    const dueAt = withdrawn.dueAt;
+    hub.clock.advance(5 * DAY);
+    expect((await json(hub.app.request(`/api/v1/requests/${request.id}`))).dueAt).toBe(dueAt);
+  });
+});

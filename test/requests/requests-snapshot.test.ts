@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => hub.close());
 
 const DAY = 86_400_000;
-const PUBLIC_FIELDS = ['answeredAt', 'closedAt', 'dueAt', 'filedAt', 'id', 'overdue', 'paused', 'state', 'type', 'updatedAt'];
+const PUBLIC_FIELDS = ['answeredAt', 'closedAt', 'dueAt', 'filedAt', 'id', 'isDemo', 'overdue', 'paused', 'state', 'type', 'updatedAt'];
 const file = async (body: unknown) => (await json(hub.as('requester', '/api/v1/requests', { method: 'POST', body }))).id as string;
 const move = async (person: string, id: string, transition: string, comment?: string) => {
   const response = await hub.as(person, `/api/v1/requests/${id}/transitions`, { method: 'POST', body: { transition, ...(comment ? { comment } : {}) } });

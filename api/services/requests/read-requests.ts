@@ -39,7 +39,7 @@ export async function listRequests(ctx: ServiceContext, { actor, filter }: { act
   return { items, next: null };
 }
 
-const PUBLIC_COLUMNS = ['id', 'type', 'state', 'filedAt', 'dueAt', 'overdue', 'paused', 'answeredAt', 'closedAt', 'updatedAt'] as const;
+const PUBLIC_COLUMNS = ['id', 'type', 'state', 'filedAt', 'dueAt', 'overdue', 'paused', 'answeredAt', 'closedAt', 'updatedAt', 'isDemo'] as const;
 
 /** Every request the filter selects as CSV: the public columns, plus the requester's text for those who may see it. */
 export async function exportRequestsCsv(ctx: ServiceContext, { actor, filter }: { actor: Actor; filter: Omit<RequestFilter, 'cursor' | 'limit'> }): Promise<string> {

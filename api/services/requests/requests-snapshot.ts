@@ -47,6 +47,7 @@ export async function buildRequestsSnapshot(ctx: ServiceContext): Promise<Reques
       answeredAt: view.answeredAt,
       closedAt: view.closedAt,
       updatedAt: view.updatedAt,
+      isDemo: view.isDemo,
     };
   });
   const byRequesterKind = transparency.byRequesterKind.map((row) => ({ ...row, requesterKind: knownKind(row.requesterKind) }));

@@ -45,7 +45,8 @@ export async function transitionRequest(ctx: ServiceContext, { actor, input }: {
     if (verdict.transition.pauses) {
       changes.pausedFrom = request.state;
       await tx.insert(tables.requestPauses).values({ requestId: request.id, from: now, to: null });
-    } else if (verdict.transition.to === 'back') {
+    } else if (request.pausedFrom !== null) {
+      // Any move out of waiting (the requester's answer, a withdrawal, a decision) restarts the clock.
       changes.pausedFrom = null;
       await tx
         .update(tables.requestPauses)

@@ -17,6 +17,8 @@ export type PublicRequestView = {
   answeredAt: string | null;
   closedAt: string | null;
   updatedAt: string;
+  /** Filed by `agora demo`: not a real request (the hub's flag, nothing the requester wrote). */
+  isDemo: boolean;
 };
 
 export type RequestActivity = { kind: string; transition: string | null; from: string | null; to: string | null; actor: string; comment: string | null; at: string };
@@ -38,7 +40,6 @@ export type FullRequestView = PublicRequestView & {
   answeredOnTime: boolean | null;
   pauses: { from: string; to: string | null }[];
   activity: RequestActivity[];
-  isDemo: boolean;
 };
 
 export async function loadPauses(db: Transaction | Database, requestId: string) {
@@ -69,6 +70,7 @@ export async function toPublicView(db: Transaction | Database, row: RequestRow, 
     answeredAt: row.answeredAt,
     closedAt: row.closedAt,
     updatedAt: row.updatedAt,
+    isDemo: row.isDemo,
   };
 }
 
@@ -105,6 +107,5 @@ export async function toFullView(db: Transaction | Database, row: RequestRow, no
       comment: entry.comment,
       at: entry.at,
     })),
-    isDemo: row.isDemo,
   };
 }
