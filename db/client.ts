@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import Database from 'libsql';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { installStatementCache } from './statement-cache.ts';
 import { createWriteLock, type WriteLock } from './write-lock.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
@@ -42,6 +43,7 @@ export type DatabaseOptions = {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const kind = databaseKind(options.url);
+  if (kind !== 'remote') installStatementCache();
   if (kind === 'file') mkdirSync(dirname(filePathOf(options.url)), { recursive: true });
   const client = createClient({
     url: options.url,
