@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -7,6 +6,7 @@ import { accessLog } from './http/access-log.ts';
 import { apiDocs } from './http/api-docs.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
+import { limitBody } from './http/body-limit.ts';
 import { problem, STATUS_OF } from './http/problem.ts';
 import { withReadCache } from './http/read-cache.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -72,14 +72,8 @@ export function createApp(options: AppOptions) {
   });
   app.use(accessLog);
   app.use(securityHeaders());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
-      onError: (c) =>
-        c.json(problem('payload_too_large', `Request bodies are limited to ${options.bodyLimitBytes ?? 1024 * 1024} bytes.`), 413),
-    }),
-  );
+  const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
+  app.use('*', limitBody(bodyLimitBytes, `Request bodies are limited to ${bodyLimitBytes} bytes.`));
   app.use('/api/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag'] }));
   let routeTable: RouteTable | undefined;
   const routes = () => (routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {}));

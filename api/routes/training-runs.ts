@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { trainingReportSchema } from '../domain/training/report.ts';
 import { RUN_STATES } from '../domain/training/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { limitBody } from '../http/body-limit.ts';
 import { problem, problemResponses } from '../http/problem.ts';
 import { jsonContent, namedComponent, pageOf, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
@@ -118,13 +118,7 @@ const reportRoute = createRoute({
 });
 
 const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-routes.use(
-  '/training-runs/:id/reports',
-  bodyLimit({
-    maxSize: REPORT_BODY_LIMIT,
-    onError: (c) => c.json(problem('payload_too_large', `A report is limited to ${REPORT_BODY_LIMIT} bytes.`), 413),
-  }),
-);
+routes.use('/training-runs/:id/reports', limitBody(REPORT_BODY_LIMIT, `A report is limited to ${REPORT_BODY_LIMIT} bytes.`));
 
 export const trainingRunRoutes = routes
   .openapi(listRoute, async (c) => c.json(await listRuns(c.var.services, c.req.valid('query')), 200))
