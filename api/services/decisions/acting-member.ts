@@ -19,15 +19,16 @@ export async function requireMember(tx: Transaction, actor: Actor): Promise<Acti
   }
   if (actor.kind === 'token' && !hasScope(actor, 'write'))
     throw new AppError('forbidden', 'This action needs a token with the "write" scope.', { scope: 'write' });
-  const [member] = await tx
-    .select({ id: tables.members.id, organizationId: tables.members.organizationId })
+  // One query for the member and their roles (a row per role; none when they have no role).
+  const rows = await tx
+    .select({ id: tables.members.id, organizationId: tables.members.organizationId, role: tables.memberRoles.role })
     .from(tables.members)
+    .leftJoin(tables.memberRoles, eq(tables.memberRoles.memberId, tables.members.id))
     .where(and(eq(tables.members.id, memberId), isNull(tables.members.archivedAt)));
+  const [member] = rows;
   if (!member) throw new AppError('forbidden', `Member "${memberId}" is not in the registry (any more).`, { memberId });
-  const roles = (await tx.select({ role: tables.memberRoles.role }).from(tables.memberRoles).where(eq(tables.memberRoles.memberId, memberId))).map(
-    (row) => row.role,
-  );
-  return { ...member, roles };
+  const roles = rows.flatMap((row) => (row.role === null ? [] : [row.role]));
+  return { id: member.id, organizationId: member.organizationId, roles };
 }
 
 /** The member, or null for the console and admin tokens acting without a person. */
