@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { accessLog } from './http/access-log.ts';
 import { apiDocs } from './http/api-docs.ts';
 import type { AppEnv } from './http/app-env.ts';
+import { apiCors } from './http/api-cors.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
 import { limitBody } from './http/body-limit.ts';
 import { problem, STATUS_OF } from './http/problem.ts';
@@ -74,15 +74,16 @@ export function createApp(options: AppOptions) {
   app.use(securityHeaders());
   const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
   app.use('*', limitBody(bodyLimitBytes, `Request bodies are limited to ${bodyLimitBytes} bytes.`));
-  app.use('/api/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag'] }));
+  app.use('/api/v1/*', apiCors());
   let routeTable: RouteTable | undefined;
   const routes = () => (routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {}));
   app.use('/api/v1/*', bearerAuth((method, path) => allowedMethods(routes(), path)?.includes(method) ?? false));
   app.use('/api/v1/*', async (c, next) => {
     await next();
-    // Answers can depend on the token; shared caches must not mix them up.
-    c.header('Vary', 'Authorization', { append: true });
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+    // Answers can depend on the token; shared caches must not mix them up. Set on the response's own
+    // headers: `c.header()` after the handler copies the whole response into a streamed one.
+    c.res.headers.append('Vary', 'Authorization');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache');
   });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
