@@ -5,9 +5,10 @@ import type { AppEnv } from './app-env.ts';
 export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   await next();
-  const actor = c.var.actor;
-  c.var.logger.info('request', {
-    requestId: c.var.requestId,
+  // c.get, not c.var: every read of c.var builds a fresh object of all the variables.
+  const actor = c.get('actor');
+  c.get('logger').info('request', {
+    requestId: c.get('requestId'),
     method: c.req.method,
     path: c.req.path,
     status: c.res.status,

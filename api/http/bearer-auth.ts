@@ -23,7 +23,7 @@ export function bearerAuth(isRoute: (method: string, path: string) => boolean): 
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>".');
-    c.set('actor', await authenticateToken(c.var.services, match[1]!));
+    c.set('actor', await authenticateToken(c.get('services'), match[1]!));
     return next();
   };
 }
