@@ -30,13 +30,15 @@ const hubEnv = { DATABASE_URL: databaseUrl, AGORA_SKIP_SITE: 'true', AGORA_DEMO:
 
 const hello = await startServer('bench/hello-server.ts', { logFile: join(dir, 'hello.log') });
 const hub = await startServer('api/server.ts', { env: hubEnv, logFile: join(dir, 'hub.log'), readyPath: '/api/v1/health' });
-const results: Record<string, LoadResult & { ratio?: number; helloWorldPerSecond?: number }> = {};
+/** A load's figures; reads also carry their ratio to the hello-world run just before them. */
+type Measured = LoadResult & { ratio?: number; helloWorldPerSecond?: number };
+const results: Record<string, Measured> = {};
 /**
  * A read of the hub right after hello-world, the ratio taken between the two: this machine's speed
  * drifts by half within minutes, so a baseline measured once at the start would make the ratio
  * measure the drift rather than the hub.
  */
-async function againstHelloWorld(url: string): Promise<LoadResult & { ratio: number; helloWorldPerSecond: number }> {
+async function againstHelloWorld(url: string): Promise<Measured> {
   const baseline = await runLoad({ url: `${hello.url}/`, durationSeconds: SECONDS, connections: CONNECTIONS, workers: READ_WORKERS });
   const read = await runLoad({ url, durationSeconds: SECONDS, connections: CONNECTIONS, workers: READ_WORKERS });
   return { ...read, ratio: round(read.requestsPerSecond / baseline.requestsPerSecond), helloWorldPerSecond: baseline.requestsPerSecond };
@@ -133,7 +135,7 @@ writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 rmSync(dir, { recursive: true, force: true });
 
-const row = (name: string, result: LoadResult & { ratio?: number; helloWorldPerSecond?: number }, verdict?: boolean) =>
+const row = (name: string, result: Measured, verdict?: boolean) =>
   `${name.padEnd(18)} ${String(result.requestsPerSecond).padStart(7)}/s  p50 ${String(result.latencyMs.p50).padStart(4)} ms  p99 ${String(result.latencyMs.p99).padStart(4)} ms` +
   `${result.ratio !== undefined ? `  ${(result.ratio * 100).toFixed(0)}% of hello-world (${result.helloWorldPerSecond}/s just before)` : ''}${result.non2xx ? `  non-2xx ${result.non2xx}` : ''}` +
   `${verdict === undefined ? '' : verdict ? '  ✓' : '  ✗ below target'}`;

@@ -3,7 +3,7 @@ import { trainingReportSchema } from '../domain/training/report.ts';
 import { RUN_STATES } from '../domain/training/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { limitBody } from '../http/body-limit.ts';
-import { problem, problemResponses } from '../http/problem.ts';
+import { problemResponses } from '../http/problem.ts';
 import { jsonContent, namedComponent, pageOf, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { metricPointSchema, runEventSchema, runViewSchema } from '../services/training-run-view-schemas.ts';
