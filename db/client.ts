@@ -14,8 +14,11 @@ import { createWriteQueue, type WriteQueue } from './write-queue.ts';
  * a third of opening one.
  */
 export type Database = LibSQLDatabase;
-/** A transaction handle inside `db.transaction(...)`. */
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/**
+ * The handle a write gets (`DatabaseHandle.write`): its statements run in the write's transaction.
+ * Same type as `Database`; the name says which one a function expects.
+ */
+export type Transaction = Database;
 
 export type DatabaseHandle = {
   db: Database;
@@ -71,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     client,
     kind,
     writeLock,
-    write: createWriteQueue(db, writeLock, () => (commits += 1)),
+    write: createWriteQueue(client, writeLock, () => (commits += 1)),
     dataVersion: probe ? probe.read : () => null,
     close: () => {
       probe?.close();

@@ -1,48 +1,68 @@
-import type { Database, Transaction } from './client.ts';
+import type { Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import type { Database } from './client.ts';
 import type { WriteLock } from './write-lock.ts';
+import { createWriteTransactionClient } from './write-transaction-client.ts';
 
 type Job = {
-  work: (tx: Transaction) => Promise<unknown>;
+  work: (tx: Database) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
 
-export type WriteQueue = <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
+export type WriteQueue = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
 
 /**
  * Group commit: writes that arrive while another batch is committing are run together in the next
  * transaction, each inside its own savepoint, so one failing write rolls back alone and the others
  * still commit. A write's promise settles only after its batch has committed. SQLite syncs once per
  * commit, so this is what lets many concurrent writers through.
+ *
+ * Every write gets the same drizzle handle, whose statements go to the transaction open at the time
+ * (db/write-transaction-client.ts): queries prepared on it once serve every later batch.
  */
-export function createWriteQueue(db: Database, lock: WriteLock, onCommit: () => void = () => {}, maxBatch = 256): WriteQueue {
+export function createWriteQueue(client: Client, lock: WriteLock, onCommit: () => void = () => {}, maxBatch = 256): WriteQueue {
+  const target = createWriteTransactionClient();
+  const writer = drizzle({ client: target.client });
   const pending: Job[] = [];
   let draining = false;
+
+  async function runBatch(batch: Job[]): Promise<Map<Job, { ok: true; value: unknown } | { ok: false; error: unknown }>> {
+    const outcomes = new Map<Job, { ok: true; value: unknown } | { ok: false; error: unknown }>();
+    const transaction = await client.transaction('write');
+    try {
+      await target.within(transaction, async () => {
+        for (const job of batch) {
+          await transaction.execute('SAVEPOINT agora_write');
+          try {
+            outcomes.set(job, { ok: true, value: await job.work(writer) });
+            await transaction.execute('RELEASE agora_write');
+          } catch (error) {
+            outcomes.set(job, { ok: false, error });
+            await transaction.execute('ROLLBACK TO agora_write');
+            await transaction.execute('RELEASE agora_write');
+          }
+        }
+      });
+      await transaction.commit();
+    } finally {
+      // Rolls back whatever did not commit, and gives the connection back.
+      transaction.close();
+    }
+    return outcomes;
+  }
 
   async function drain(): Promise<void> {
     draining = true;
     try {
       while (pending.length > 0) {
         const batch = pending.splice(0, maxBatch);
-        const outcomes = new Map<Job, { ok: true; value: unknown } | { ok: false; error: unknown }>();
+        let outcomes;
         try {
-          await lock(() =>
-            db.transaction(
-              async (tx) => {
-                for (const job of batch) {
-                  try {
-                    outcomes.set(job, { ok: true, value: await tx.transaction((savepoint) => job.work(savepoint)) });
-                  } catch (error) {
-                    outcomes.set(job, { ok: false, error });
-                  }
-                }
-              },
-              { behavior: 'immediate' },
-            ),
-          );
+          outcomes = await lock(() => runBatch(batch));
           onCommit();
         } catch (error) {
-          // The commit itself failed: nothing of this batch is stored.
+          // The transaction itself failed: nothing of this batch is stored.
           for (const job of batch) job.reject(error);
           continue;
         }
@@ -57,7 +77,7 @@ export function createWriteQueue(db: Database, lock: WriteLock, onCommit: () => 
     }
   }
 
-  return <T>(work: (tx: Transaction) => Promise<T>) =>
+  return <T>(work: (tx: Database) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       // Wait one turn of the event loop so the writes of requests that arrived together share a

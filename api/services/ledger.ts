@@ -1,5 +1,6 @@
-import { asc, desc, gt } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import { tables, type Transaction } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
 import { chainLedgerEntry, createChainVerifier, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
 import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
@@ -27,21 +28,32 @@ export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work
 
 /** Appends events, each with its own actor, after the current head. Call inside a write transaction. */
 export async function appendLedgerEntries(tx: Transaction, now: Date, events: (LedgerEvent & { actor: string })[]): Promise<void> {
-  const [last] = await tx
-    .select({ seq: tables.ledger.seq, hash: tables.ledger.hash })
-    .from(tables.ledger)
-    .orderBy(desc(tables.ledger.seq))
-    .limit(1);
-  let previous: Pick<LedgerEntry, 'seq' | 'hash'> | null = last ?? null;
+  let previous: Pick<LedgerEntry, 'seq' | 'hash'> | null = (await selectHead(tx).get()) ?? null;
   const at = now.toISOString();
-  const rows = events.map((event) => {
+  for (const event of events) {
     const entry = chainLedgerEntry(previous, { at, ...event });
     previous = entry;
-    return { ...entry, data: canonicalJson(entry.data) };
-  });
-  // SQLite caps bound parameters per statement; insert in slices.
-  for (let i = 0; i < rows.length; i += 100) await tx.insert(tables.ledger).values(rows.slice(i, i + 100));
+    // One prepared insert per entry: cheaper than drizzle building a multi-row insert's SQL.
+    await insertEntry(tx).run({ ...entry, data: canonicalJson(entry.data) });
+  }
 }
+
+const selectHead = prepared((db) =>
+  db.select({ seq: tables.ledger.seq, hash: tables.ledger.hash }).from(tables.ledger).orderBy(desc(tables.ledger.seq)).limit(1),
+);
+
+const insertEntry = prepared((db) =>
+  db.insert(tables.ledger).values({
+    seq: sql.placeholder('seq'),
+    at: sql.placeholder('at'),
+    actor: sql.placeholder('actor'),
+    type: sql.placeholder('type'),
+    subject: sql.placeholder('subject'),
+    data: sql.placeholder('data'),
+    prevHash: sql.placeholder('prevHash'),
+    hash: sql.placeholder('hash'),
+  }),
+);
 
 export type LedgerRow = typeof tables.ledger.$inferSelect;
 

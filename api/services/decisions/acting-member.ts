@@ -1,5 +1,6 @@
-import { eq, isNull, and } from 'drizzle-orm';
+import { eq, isNull, and, sql } from 'drizzle-orm';
 import { tables, type Transaction } from '../../../db/index.ts';
+import { prepared } from '../../../db/prepared.ts';
 import type { MemberRole } from '../../domain/vocabulary.ts';
 import { hasScope } from '../authorization.ts';
 import { actingMemberId, type Actor } from '../context.ts';
@@ -19,17 +20,21 @@ export async function requireMember(tx: Transaction, actor: Actor): Promise<Acti
   }
   if (actor.kind === 'token' && !hasScope(actor, 'write'))
     throw new AppError('forbidden', 'This action needs a token with the "write" scope.', { scope: 'write' });
-  // One query for the member and their roles (a row per role; none when they have no role).
-  const rows = await tx
-    .select({ id: tables.members.id, organizationId: tables.members.organizationId, role: tables.memberRoles.role })
-    .from(tables.members)
-    .leftJoin(tables.memberRoles, eq(tables.memberRoles.memberId, tables.members.id))
-    .where(and(eq(tables.members.id, memberId), isNull(tables.members.archivedAt)));
+  const rows = await selectMemberWithRoles(tx).all({ memberId });
   const [member] = rows;
   if (!member) throw new AppError('forbidden', `Member "${memberId}" is not in the registry (any more).`, { memberId });
   const roles = rows.flatMap((row) => (row.role === null ? [] : [row.role]));
   return { id: member.id, organizationId: member.organizationId, roles };
 }
+
+/** The member and their roles in one query: a row per role, one with a null role when they have none. */
+const selectMemberWithRoles = prepared((db) =>
+  db
+    .select({ id: tables.members.id, organizationId: tables.members.organizationId, role: tables.memberRoles.role })
+    .from(tables.members)
+    .leftJoin(tables.memberRoles, eq(tables.memberRoles.memberId, tables.members.id))
+    .where(and(eq(tables.members.id, sql.placeholder('memberId')), isNull(tables.members.archivedAt))),
+);
 
 /** The member, or null for the console and admin tokens acting without a person. */
 export async function memberOrOperator(tx: Transaction, actor: Actor): Promise<ActingMember | null> {

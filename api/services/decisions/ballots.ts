@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
+import { prepared } from '../../../db/prepared.ts';
 import type { BallotOption } from '../../domain/decisions/policy.ts';
 import { commitBallot } from '../../domain/decisions/secret-ballot.ts';
 import type { BallotChannel } from '../../domain/decisions/vocabulary.ts';
@@ -50,17 +51,12 @@ export async function castBallot(
         organizationId: member.organizationId,
       });
 
-    const [replaced] = await tx
-      .select({ id: tables.ballots.id })
-      .from(tables.ballots)
-      .where(and(eq(tables.ballots.proposalId, proposal.id), eq(tables.ballots.organizationId, member.organizationId), isNull(tables.ballots.invalidatedAt)))
-      .orderBy(desc(tables.ballots.seq))
-      .limit(1);
+    const replaced = await selectLatestBallot(tx).get({ proposalId: proposal.id, organizationId: member.organizationId });
     const ballotId = `ballot_${randomBytes(9).toString('base64url')}`;
     const secret = proposal.policy.secret;
     const salt = secret ? randomBytes(16).toString('hex') : null;
     const commitment = salt ? commitBallot(ballotId, input.option, salt) : null;
-    await tx.insert(tables.ballots).values({
+    await insertBallot(tx).run({
       id: ballotId,
       proposalId: proposal.id,
       memberId: member.id,
@@ -88,3 +84,35 @@ export async function castBallot(
     return { ballotId, proposalId: proposal.id, organizationId: member.organizationId, binding, option: input.option, castAt: now, receipt: commitment, replaces: replaced?.id ?? null };
   });
 }
+
+/** The organisation's ballot that counts now, the one a new ballot replaces. */
+const selectLatestBallot = prepared((db) =>
+  db
+    .select({ id: tables.ballots.id })
+    .from(tables.ballots)
+    .where(
+      and(
+        eq(tables.ballots.proposalId, sql.placeholder('proposalId')),
+        eq(tables.ballots.organizationId, sql.placeholder('organizationId')),
+        isNull(tables.ballots.invalidatedAt),
+      ),
+    )
+    .orderBy(desc(tables.ballots.seq))
+    .limit(1),
+);
+
+const insertBallot = prepared((db) =>
+  db.insert(tables.ballots).values({
+    id: sql.placeholder('id'),
+    proposalId: sql.placeholder('proposalId'),
+    memberId: sql.placeholder('memberId'),
+    organizationId: sql.placeholder('organizationId'),
+    option: sql.placeholder('option'),
+    binding: sql.placeholder('binding'),
+    reason: sql.placeholder('reason'),
+    channel: sql.placeholder('channel'),
+    castAt: sql.placeholder('castAt'),
+    salt: sql.placeholder('salt'),
+    commitment: sql.placeholder('commitment'),
+  }),
+);

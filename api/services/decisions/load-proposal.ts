@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { tables, type Transaction } from '../../../db/index.ts';
+import { prepared } from '../../../db/prepared.ts';
 import type { Database } from '../../../db/index.ts';
 import type { TallyInput } from '../../domain/decisions/tally.ts';
 import { AppError } from '../errors.ts';
@@ -7,10 +8,13 @@ import { AppError } from '../errors.ts';
 export type ProposalRow = typeof tables.proposals.$inferSelect;
 
 export async function loadProposal(db: Transaction | Database, id: string): Promise<ProposalRow> {
-  const [proposal] = await db.select().from(tables.proposals).where(eq(tables.proposals.id, id));
+  const proposal = await selectProposal(db).get({ id });
   if (!proposal) throw new AppError('not_found', `No proposal has the id "${id}".`, { id });
   return proposal;
 }
+
+// Every ballot reads its proposal: prepared once rather than built each time.
+const selectProposal = prepared((db) => db.select().from(tables.proposals).where(eq(tables.proposals.id, sql.placeholder('id'))));
 
 /** Everything the tally of a proposal needs, read from the database, judged at `at`. */
 export async function loadTallyInput(db: Transaction | Database, proposal: ProposalRow, at: string): Promise<TallyInput> {

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database, type DatabaseHandle } from './client.ts';
+import { prepared } from './prepared.ts';
+
+const notes = sqliteTable('notes', { id: text('id').primaryKey(), body: text('body').notNull() });
+const insertNote = prepared((db) => db.insert(notes).values({ id: sql.placeholder('id'), body: sql.placeholder('body') }));
+const selectNote = prepared((db) => db.select().from(notes).where(eq(notes.id, sql.placeholder('id'))));
+
+describe('the write queue', () => {
+  let dir: string;
+  let database: DatabaseHandle;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'agora-write-queue-'));
+    database = await openDatabase({ url: `file:${join(dir, 'agora.db')}` });
+    await database.client.execute('CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+  });
+  afterEach(() => {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const stored = async () => (await database.db.select().from(notes).orderBy(notes.id)).map((note) => note.id);
+
+  it('commits writes that arrive together once, and rolls back a failing one alone', async () => {
+    const versionBefore = database.dataVersion();
+    const failure = new Error('this write fails after inserting');
+    const outcomes = await Promise.allSettled([
+      database.write((tx) => insertNote(tx).run({ id: 'a', body: 'first' }).then(() => 'a')),
+      database.write(async (tx) => {
+        await insertNote(tx).run({ id: 'b', body: 'second' });
+        throw failure;
+      }),
+      database.write((tx) => insertNote(tx).run({ id: 'c', body: 'third' }).then(() => 'c')),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: 'a' },
+      { status: 'rejected', reason: failure },
+      { status: 'fulfilled', value: 'c' },
+    ]);
+    expect(await stored()).toEqual(['a', 'c']);
+    // One commit for the three: this process's commit counter moved by one.
+    expect(Number(database.dataVersion()!.split(':')[0]) - Number(versionBefore!.split(':')[0])).toBe(1);
+  });
+
+  it('settles a write only once its batch has committed, so another connection already sees it', async () => {
+    await database.write((tx) => insertNote(tx).run({ id: 'seen', body: 'committed' }));
+    const other = await openDatabase({ url: `file:${join(dir, 'agora.db')}` });
+    try {
+      expect((await other.client.execute("SELECT body FROM notes WHERE id = 'seen'")).rows[0]?.body).toBe('committed');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('serves later transactions with a query prepared in an earlier one, inside each transaction', async () => {
+    let firstHandle: Database | null = null;
+    await database.write(async (tx) => {
+      firstHandle = tx;
+      await insertNote(tx).run({ id: 'x', body: 'written' });
+    });
+    const seen = await database.write(async (tx) => {
+      expect(tx).toBe(firstHandle);
+      expect(insertNote(tx)).toBe(insertNote(firstHandle!));
+      // Reads its own uncommitted write: the statement ran in this transaction, not beside it.
+      await insertNote(tx).run({ id: 'y', body: 'uncommitted' });
+      return (await selectNote(tx).all({ id: 'y' })).map((note) => note.body);
+    });
+    expect(seen).toEqual(['uncommitted']);
+    expect(await selectNote(database.db).get({ id: 'x' })).toEqual({ id: 'x', body: 'written' });
+  });
+
+  it('refuses a statement sent through a write handle after its write ended', async () => {
+    const kept = await database.write(async (tx) => tx);
+    const error = await insertNote(kept)
+      .run({ id: 'late', body: 'too late' })
+      .then(() => null, (failure: Error) => failure);
+    // drizzle wraps the driver's error in its own "Failed query" error.
+    expect(String(error?.cause)).toMatch(/outside its write transaction/);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('rejects every write of a batch whose transaction cannot commit, and stores none of them', async () => {
+    // Another connection holds the write lock past the busy timeout, so this batch cannot begin.
+    const blocker = await openDatabase({ url: `file:${join(dir, 'agora.db')}`, busyTimeoutMs: 50 });
+    const waiting = await openDatabase({ url: `file:${join(dir, 'agora.db')}`, busyTimeoutMs: 50 });
+    const hold = await blocker.client.transaction('write');
+    try {
+      const outcomes = await Promise.allSettled([
+        waiting.write((tx) => insertNote(tx).run({ id: 'p', body: 'one' })),
+        waiting.write((tx) => insertNote(tx).run({ id: 'q', body: 'two' })),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    } finally {
+      hold.close();
+      blocker.close();
+    }
+    // The queue goes on working once the lock is free.
+    await waiting.write((tx) => insertNote(tx).run({ id: 'r', body: 'three' }));
+    waiting.close();
+    expect(await stored()).toEqual(['r']);
+  });
+});
