@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { tables, type DatabaseHandle, type Transaction } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
 import { foldReports } from '../domain/training/fold-reports.ts';
 import type { TrainingReport } from '../domain/training/report.ts';
@@ -93,16 +94,21 @@ function createIngestor(ctx: ServiceContext, maxBatch = 500) {
 
 /** Applies a batch in the current transaction; returns a function that settles every promise. */
 async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise<() => void> {
-  const { trainingRuns, trainingReports } = tables;
+  const { trainingRuns } = tables;
   const runIds = [...new Set(batch.map((item) => item.runId))];
-  const runs = new Map((await tx.select().from(trainingRuns).where(inArray(trainingRuns.id, runIds))).map((run) => [run.id, run]));
+  const runs = new Map<string, typeof trainingRuns.$inferSelect>();
+  for (const id of runIds) {
+    const run = await selectRun(tx).get({ id });
+    if (run) runs.set(id, run);
+  }
+  // Point lookups by primary key, each a prepared statement: cheaper than building one large IN query.
   const known = new Map<string, string>();
-  for (const ids of chunks([...new Set(batch.map((item) => item.report.id))], 400))
-    for (const row of await tx
-      .select({ runId: trainingReports.runId, reportId: trainingReports.reportId, digest: trainingReports.digest })
-      .from(trainingReports)
-      .where(and(inArray(trainingReports.runId, runIds), inArray(trainingReports.reportId, ids))))
-      known.set(`${row.runId}\u0000${row.reportId}`, row.digest);
+  for (const item of batch) {
+    const key = `${item.runId}\u0000${item.report.id}`;
+    if (known.has(key) || !runs.has(item.runId)) continue;
+    const row = await selectReportDigest(tx).get({ runId: item.runId, reportId: item.report.id });
+    if (row) known.set(key, row.digest);
+  }
 
   const settlements: (() => void)[] = [];
   const fail = (item: Pending, error: AppError) => settlements.push(() => item.reject(error));
@@ -143,17 +149,13 @@ async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise
         subject: `training_run:${runId}`,
         data: { reportId: item.report.id, digest: item.digest, step: item.report.step, state: item.report.state },
       });
-    const view = () => toRunView(updated);
-    for (const item of [...accepted, ...duplicates])
-      settlements.push(() =>
-        item.resolve({
-          runId,
-          reportId: item.report.id,
-          duplicate: !accepted.includes(item),
-          latest: updated.lastReportId === item.report.id,
-          run: view(),
-        }),
-      );
+    // One view of the run for every report of the batch: they all answer with the run as it is now.
+    const view = toRunView(updated);
+    for (const [items, duplicate] of [[accepted, false], [duplicates, true]] as const)
+      for (const item of items)
+        settlements.push(() =>
+          item.resolve({ runId, reportId: item.report.id, duplicate, latest: updated.lastReportId === item.report.id, run: view }),
+        );
   }
 
   await writeReports(tx, now, writes.reports, runs, ledger);
@@ -172,54 +174,33 @@ async function writeReports(
   runs: Map<string, typeof tables.trainingRuns.$inferSelect>,
   ledger: (LedgerEvent & { actor: string })[],
 ): Promise<void> {
-  const { trainingReports, trainingMetrics, trainingEvents, checkpoints } = tables;
   const receivedAt = now.toISOString();
-  for (const part of chunks(items, 200)) {
-    await tx.insert(trainingReports).values(
-      part.map(({ runId, report, digest }) => ({ runId, reportId: report.id, at: report.at, step: report.step, digest, receivedAt })),
-    );
-    // One point per step; when two reports name the same step, the later one's figures stand.
-    await tx
-      .insert(trainingMetrics)
-      .values(
-        part.map(({ runId, report }) => ({
-          runId,
-          step: report.step,
-          at: report.at,
-          tokensSeen: report.tokensSeen,
-          loss: report.loss ?? null,
-          throughput: report.throughput ?? null,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [trainingMetrics.runId, trainingMetrics.step],
-        set: { at: sql`excluded.at`, tokensSeen: sql`excluded.tokens_seen`, loss: sql`excluded.loss`, throughput: sql`excluded.throughput` },
-        setWhere: sql`excluded.at > ${trainingMetrics.at}`,
-      });
-    const events = part.flatMap(({ runId, report }) =>
-      report.events.map((event) => ({ runId, reportId: report.id, kind: event.kind, step: report.step, at: report.at, message: event.message ?? null })),
-    );
-    if (events.length) await tx.insert(trainingEvents).values(events);
-  }
-  for (const { runId, report, actor } of items) {
+  // A prepared statement per row: SQLite runs each in microseconds, while drizzle building one
+  // multi-row insert's SQL cost more than the rows themselves.
+  for (const { runId, report, digest, actor } of items) {
+    await insertReport(tx).run({ runId, reportId: report.id, at: report.at, step: report.step, digest, receivedAt });
+    await upsertMetric(tx).run({
+      runId,
+      step: report.step,
+      at: report.at,
+      tokensSeen: report.tokensSeen,
+      loss: report.loss ?? null,
+      throughput: report.throughput ?? null,
+    });
+    for (const event of report.events)
+      await insertEvent(tx).run({ runId, reportId: report.id, kind: event.kind, step: report.step, at: report.at, message: event.message ?? null });
     if (!report.checkpoint) continue;
     const modelId = runs.get(runId)!.modelId;
-    const inserted = await tx
-      .insert(checkpoints)
-      .values({
-        id: `ckpt_${randomBytes(9).toString('base64url')}`,
-        modelId,
-        runId,
-        step: report.checkpoint.step,
-        tokens: report.checkpoint.tokens ?? null,
-        digest: report.checkpoint.digest,
-        uri: report.checkpoint.uri ?? null,
-        status: 'candidate',
-        createdAt: receivedAt,
-      })
-      // The same weights reported twice (a re-sent report, two replicas) are one checkpoint.
-      .onConflictDoNothing({ target: [checkpoints.modelId, checkpoints.digest] })
-      .returning({ id: checkpoints.id });
+    const inserted = await insertCheckpoint(tx).all({
+      id: `ckpt_${randomBytes(9).toString('base64url')}`,
+      modelId,
+      runId,
+      step: report.checkpoint.step,
+      tokens: report.checkpoint.tokens ?? null,
+      digest: report.checkpoint.digest,
+      uri: report.checkpoint.uri ?? null,
+      createdAt: receivedAt,
+    });
     if (inserted.length)
       ledger.push({
         actor,
@@ -230,8 +211,73 @@ async function writeReports(
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
+const selectRun = prepared((db) => db.select().from(tables.trainingRuns).where(eq(tables.trainingRuns.id, sql.placeholder('id'))));
+
+const selectReportDigest = prepared((db) =>
+  db
+    .select({ digest: tables.trainingReports.digest })
+    .from(tables.trainingReports)
+    .where(and(eq(tables.trainingReports.runId, sql.placeholder('runId')), eq(tables.trainingReports.reportId, sql.placeholder('reportId')))),
+);
+
+const insertReport = prepared((db) =>
+  db.insert(tables.trainingReports).values({
+    runId: sql.placeholder('runId'),
+    reportId: sql.placeholder('reportId'),
+    at: sql.placeholder('at'),
+    step: sql.placeholder('step'),
+    digest: sql.placeholder('digest'),
+    receivedAt: sql.placeholder('receivedAt'),
+  }),
+);
+
+/** One point per step; when two reports name the same step, the later one's figures stand. */
+const upsertMetric = prepared((db) => {
+  const { trainingMetrics } = tables;
+  return db
+    .insert(trainingMetrics)
+    .values({
+      runId: sql.placeholder('runId'),
+      step: sql.placeholder('step'),
+      at: sql.placeholder('at'),
+      tokensSeen: sql.placeholder('tokensSeen'),
+      loss: sql.placeholder('loss'),
+      throughput: sql.placeholder('throughput'),
+    })
+    .onConflictDoUpdate({
+      target: [trainingMetrics.runId, trainingMetrics.step],
+      set: { at: sql`excluded.at`, tokensSeen: sql`excluded.tokens_seen`, loss: sql`excluded.loss`, throughput: sql`excluded.throughput` },
+      setWhere: sql`excluded.at > ${trainingMetrics.at}`,
+    });
+});
+
+const insertEvent = prepared((db) =>
+  db.insert(tables.trainingEvents).values({
+    runId: sql.placeholder('runId'),
+    reportId: sql.placeholder('reportId'),
+    kind: sql.placeholder('kind'),
+    step: sql.placeholder('step'),
+    at: sql.placeholder('at'),
+    message: sql.placeholder('message'),
+  }),
+);
+
+/** The same weights reported twice (a re-sent report, two replicas) are one checkpoint. */
+const insertCheckpoint = prepared((db) => {
+  const { checkpoints } = tables;
+  return db
+    .insert(checkpoints)
+    .values({
+      id: sql.placeholder('id'),
+      modelId: sql.placeholder('modelId'),
+      runId: sql.placeholder('runId'),
+      step: sql.placeholder('step'),
+      tokens: sql.placeholder('tokens'),
+      digest: sql.placeholder('digest'),
+      uri: sql.placeholder('uri'),
+      status: 'candidate',
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing({ target: [checkpoints.modelId, checkpoints.digest] })
+    .returning({ id: checkpoints.id });
+});

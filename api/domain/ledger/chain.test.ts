@@ -23,6 +23,17 @@ describe('canonicalJson', () => {
       '{"a":{"c":"é","d":[1,{"x":null,"z":1}]},"b":1}',
     );
   });
+
+  it('writes dates as JSON does, undefined array items as null, and empty containers', () => {
+    expect(canonicalJson({ when: new Date('2026-12-01T10:00:00Z'), list: [undefined, 2], none: {}, nothing: [], only: { gone: undefined } })).toBe(
+      '{"list":[null,2],"none":{},"nothing":[],"only":{},"when":"2026-12-01T10:00:00.000Z"}',
+    );
+  });
+
+  it('refuses what JSON cannot represent', () => {
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson(10n)).toThrow(TypeError);
+  });
 });
 
 describe('ledger chain', () => {
