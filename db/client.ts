@@ -6,6 +6,7 @@ import Database from 'libsql';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { installStatementCache } from './statement-cache.ts';
 import { createWriteLock, type WriteLock } from './write-lock.ts';
+import { createWalSync } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
 /**
@@ -63,21 +64,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (kind === 'file') {
     // WAL lets readers go on while one writer writes; the busy timeout above covers other processes.
     await client.execute('PRAGMA journal_mode = WAL');
+    // COMMIT writes the WAL without waiting for the disk; writes wait for walSync instead (db/wal-sync.ts).
+    await client.execute('PRAGMA synchronous = NORMAL');
   }
   if (kind !== 'remote') await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client);
   const writeLock = createWriteLock();
   let commits = 0;
   const probe = kind === 'file' ? openVersionProbe(filePathOf(options.url), () => commits) : null;
+  const walSync = kind === 'file' ? createWalSync(`${filePathOf(options.url)}-wal`) : null;
   return {
     db,
     client,
     kind,
     writeLock,
-    write: createWriteQueue(client, writeLock, () => (commits += 1)),
+    write: createWriteQueue(client, writeLock, { onCommit: () => (commits += 1), ...(walSync ? { makeDurable: walSync.sync } : {}) }),
     dataVersion: probe ? probe.read : () => null,
     close: () => {
       probe?.close();
+      // Writes made outside the queue (migrations, a token's last use) are flushed too.
+      walSync?.syncNow();
       client.close();
     },
   };

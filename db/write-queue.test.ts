@@ -6,6 +6,8 @@ import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseHandle } from './client.ts';
 import { prepared } from './prepared.ts';
+import { createWriteLock } from './write-lock.ts';
+import { createWriteQueue } from './write-queue.ts';
 
 const notes = sqliteTable('notes', { id: text('id').primaryKey(), body: text('body').notNull() });
 const insertNote = prepared((db) => db.insert(notes).values({ id: sql.placeholder('id'), body: sql.placeholder('body') }));
@@ -103,5 +105,38 @@ describe('the write queue', () => {
     await waiting.write((tx) => insertNote(tx).run({ id: 'r', body: 'three' }));
     waiting.close();
     expect(await stored()).toEqual(['r']);
+  });
+
+  it('acknowledges a write only once the data is durable, and gathers the next batch meanwhile', async () => {
+    const syncs: (() => void)[] = [];
+    const write = createWriteQueue(database.client, createWriteLock(), { makeDurable: () => new Promise<void>((resolve) => syncs.push(resolve)) });
+    let acknowledged = false;
+    const first = write((tx) => insertNote(tx).run({ id: 'first', body: 'committed, not yet synced' })).then(() => (acknowledged = true));
+    while (syncs.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Committed and visible, but not acknowledged until its sync has finished.
+    expect(await stored()).toEqual(['first']);
+    expect(acknowledged).toBe(false);
+    const later = [write((tx) => insertNote(tx).run({ id: 'second', body: 'waits' })), write((tx) => insertNote(tx).run({ id: 'third', body: 'waits' }))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await stored()).toEqual(['first']);
+    syncs[0]!();
+    await first;
+    // The two that arrived during the sync are one batch: one commit, one sync.
+    while (syncs.length === 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(await stored()).toEqual(['first', 'second', 'third']);
+    syncs[1]!();
+    await Promise.all(later);
+    expect(syncs).toHaveLength(2);
+  });
+
+  it('tells the writer when its committed data could not be flushed', async () => {
+    const write = createWriteQueue(database.client, createWriteLock(), { makeDurable: () => Promise.reject(new Error('EIO')) });
+    const error = await write((tx) => insertNote(tx).run({ id: 'unsure', body: 'maybe lost' })).then(() => null, (failure: Error) => failure);
+    expect(error?.message).toMatch(/could not be flushed to disk/);
+    expect(String(error?.cause)).toMatch(/EIO/);
+  });
+
+  it('runs file databases with synchronous = NORMAL, the sync done by the queue', async () => {
+    expect((await database.client.execute('PRAGMA synchronous')).rows[0]![0]).toBe(1);
   });
 });

@@ -4,6 +4,8 @@ import type { Database } from './client.ts';
 import type { WriteLock } from './write-lock.ts';
 import { createWriteTransactionClient } from './write-transaction-client.ts';
 
+type Outcomes = Map<Job, { ok: true; value: unknown } | { ok: false; error: unknown }>;
+
 type Job = {
   work: (tx: Database) => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -21,14 +23,23 @@ export type WriteQueue = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
  * Every write gets the same drizzle handle, whose statements go to the transaction open at the time
  * (db/write-transaction-client.ts): queries prepared on it once serve every later batch.
  */
-export function createWriteQueue(client: Client, lock: WriteLock, onCommit: () => void = () => {}, maxBatch = 256): WriteQueue {
+export type WriteQueueOptions = {
+  /** Called right after each commit (the data is visible from then on). */
+  onCommit?: () => void;
+  /** Makes committed data durable; writes are acknowledged only once it has finished (db/wal-sync.ts). */
+  makeDurable?: () => Promise<void>;
+  maxBatch?: number;
+};
+
+export function createWriteQueue(client: Client, lock: WriteLock, options: WriteQueueOptions = {}): WriteQueue {
+  const { onCommit = () => {}, makeDurable, maxBatch = 256 } = options;
   const target = createWriteTransactionClient();
   const writer = drizzle({ client: target.client });
   const pending: Job[] = [];
   let draining = false;
 
-  async function runBatch(batch: Job[]): Promise<Map<Job, { ok: true; value: unknown } | { ok: false; error: unknown }>> {
-    const outcomes = new Map<Job, { ok: true; value: unknown } | { ok: false; error: unknown }>();
+  async function runBatch(batch: Job[]): Promise<Outcomes> {
+    const outcomes: Outcomes = new Map();
     const transaction = await client.transaction('write');
     try {
       await target.within(transaction, async () => {
@@ -57,20 +68,27 @@ export function createWriteQueue(client: Client, lock: WriteLock, onCommit: () =
     try {
       while (pending.length > 0) {
         const batch = pending.splice(0, maxBatch);
-        let outcomes;
+        let outcomes: Outcomes;
         try {
           outcomes = await lock(() => runBatch(batch));
-          onCommit();
         } catch (error) {
           // The transaction itself failed: nothing of this batch is stored.
           for (const job of batch) job.reject(error);
           continue;
         }
-        for (const job of batch) {
-          const outcome = outcomes.get(job)!;
-          if (outcome.ok) job.resolve(outcome.value);
-          else job.reject(outcome.error);
+        onCommit();
+        if (makeDurable) {
+          // The disk works in libuv's thread pool while the event loop serves requests, whose
+          // writes gather for the next batch: starting it before this sync ends would only make
+          // batches smaller, and every commit has its own cost.
+          try {
+            await makeDurable();
+          } catch (error) {
+            for (const job of batch) job.reject(notDurable(error));
+            continue;
+          }
         }
+        settle(batch, outcomes);
       }
     } finally {
       draining = false;
@@ -87,4 +105,16 @@ export function createWriteQueue(client: Client, lock: WriteLock, onCommit: () =
         setImmediate(() => void drain());
       }
     });
+}
+
+function settle(batch: Job[], outcomes: Outcomes): void {
+  for (const job of batch) {
+    const outcome = outcomes.get(job)!;
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
+  }
+}
+
+function notDurable(cause: unknown): Error {
+  return new Error('The write was committed but could not be flushed to disk; it may not survive a crash.', { cause });
 }
