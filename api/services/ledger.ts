@@ -2,7 +2,7 @@ import { asc, desc, gt, sql } from 'drizzle-orm';
 import { tables, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
-import { chainLedgerEntry, createChainVerifier, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
+import { createChainVerifier, GENESIS_HASH, hashLedgerEntry, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
 import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -28,31 +28,27 @@ export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work
 
 /** Appends events, each with its own actor, after the current head. Call inside a write transaction. */
 export async function appendLedgerEntries(tx: Transaction, now: Date, events: (LedgerEvent & { actor: string })[]): Promise<void> {
-  let previous: Pick<LedgerEntry, 'seq' | 'hash'> | null = (await selectHead(tx).get()) ?? null;
+  const head = await selectHead(tx).get();
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
   const at = now.toISOString();
-  for (const event of events) {
-    const entry = chainLedgerEntry(previous, { at, ...event });
-    previous = entry;
-    // One prepared insert per entry: cheaper than drizzle building a multi-row insert's SQL.
-    await insertEntry(tx).run({ ...entry, data: canonicalJson(entry.data) });
-  }
+  const rows = events.map(({ actor, type, subject, data }) => {
+    seq += 1;
+    const dataText = canonicalJson(data);
+    const hash = hashLedgerEntry(prevHash, { seq, at, actor, type, subject, data }, dataText);
+    const row = { seq, at, actor, type, subject, data: dataText, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // All entries in one statement that reads them from a JSON array: the same SQL text for any count.
+  await tx.run(sql`
+    INSERT INTO ledger (seq, at, actor, type, subject, data, prev_hash, hash)
+    SELECT value->>'seq', value->>'at', value->>'actor', value->>'type', value->>'subject', value->>'data', value->>'prevHash', value->>'hash'
+    FROM json_each(${JSON.stringify(rows)})`);
 }
 
 const selectHead = prepared((db) =>
   db.select({ seq: tables.ledger.seq, hash: tables.ledger.hash }).from(tables.ledger).orderBy(desc(tables.ledger.seq)).limit(1),
-);
-
-const insertEntry = prepared((db) =>
-  db.insert(tables.ledger).values({
-    seq: sql.placeholder('seq'),
-    at: sql.placeholder('at'),
-    actor: sql.placeholder('actor'),
-    type: sql.placeholder('type'),
-    subject: sql.placeholder('subject'),
-    data: sql.placeholder('data'),
-    prevHash: sql.placeholder('prevHash'),
-    hash: sql.placeholder('hash'),
-  }),
 );
 
 export type LedgerRow = typeof tables.ledger.$inferSelect;

@@ -101,13 +101,14 @@ async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise
     const run = await selectRun(tx).get({ id });
     if (run) runs.set(id, run);
   }
-  // Point lookups by primary key, each a prepared statement: cheaper than building one large IN query.
+  // The reports of this batch already received: one query per run, the ids passed as a JSON array.
   const known = new Map<string, string>();
-  for (const item of batch) {
-    const key = `${item.runId}\u0000${item.report.id}`;
-    if (known.has(key) || !runs.has(item.runId)) continue;
-    const row = await selectReportDigest(tx).get({ runId: item.runId, reportId: item.report.id });
-    if (row) known.set(key, row.digest);
+  for (const runId of runs.keys()) {
+    const ids = [...new Set(batch.filter((item) => item.runId === runId).map((item) => item.report.id))];
+    const rows = await tx.all<{ reportId: string; digest: string }>(sql`
+      SELECT report_id AS reportId, digest FROM training_reports
+      WHERE run_id = ${runId} AND report_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    for (const row of rows) known.set(`${runId}\u0000${row.reportId}`, row.digest);
   }
 
   const settlements: (() => void)[] = [];
@@ -175,20 +176,39 @@ async function writeReports(
   ledger: (LedgerEvent & { actor: string })[],
 ): Promise<void> {
   const receivedAt = now.toISOString();
-  // A prepared statement per row: SQLite runs each in microseconds, while drizzle building one
-  // multi-row insert's SQL cost more than the rows themselves.
-  for (const { runId, report, digest, actor } of items) {
-    await insertReport(tx).run({ runId, reportId: report.id, at: report.at, step: report.step, digest, receivedAt });
-    await upsertMetric(tx).run({
+  if (items.length === 0) return;
+  // Each table gets its rows in one statement that reads them from a JSON array (json_each): the
+  // SQL text is the same whatever the batch size, and a statement per row cost more than its row.
+  const rows = JSON.stringify(
+    items.map(({ runId, report, digest }) => ({
       runId,
-      step: report.step,
+      reportId: report.id,
       at: report.at,
+      step: report.step,
+      digest,
       tokensSeen: report.tokensSeen,
       loss: report.loss ?? null,
       throughput: report.throughput ?? null,
-    });
-    for (const event of report.events)
-      await insertEvent(tx).run({ runId, reportId: report.id, kind: event.kind, step: report.step, at: report.at, message: event.message ?? null });
+    })),
+  );
+  await tx.run(sql`
+    INSERT INTO training_reports (run_id, report_id, at, step, digest, received_at)
+    SELECT value->>'runId', value->>'reportId', value->>'at', value->>'step', value->>'digest', ${receivedAt} FROM json_each(${rows})`);
+  // One point per step; when two reports name the same step, the later one's figures stand.
+  // (`WHERE true` is SQLite's way to tell an upsert's ON CONFLICT from a join.)
+  await tx.run(sql`
+    INSERT INTO training_metrics (run_id, step, at, tokens_seen, loss, throughput)
+    SELECT value->>'runId', value->>'step', value->>'at', value->>'tokensSeen', value->>'loss', value->>'throughput' FROM json_each(${rows}) WHERE true
+    ON CONFLICT (run_id, step) DO UPDATE SET at = excluded.at, tokens_seen = excluded.tokens_seen, loss = excluded.loss, throughput = excluded.throughput
+    WHERE excluded.at > training_metrics.at`);
+  const events = items.flatMap(({ runId, report }) =>
+    report.events.map((event) => ({ runId, reportId: report.id, kind: event.kind, step: report.step, at: report.at, message: event.message ?? null })),
+  );
+  if (events.length)
+    await tx.run(sql`
+      INSERT INTO training_events (run_id, report_id, kind, step, at, message)
+      SELECT value->>'runId', value->>'reportId', value->>'kind', value->>'step', value->>'at', value->>'message' FROM json_each(${JSON.stringify(events)})`);
+  for (const { runId, report, actor } of items) {
     if (!report.checkpoint) continue;
     const modelId = runs.get(runId)!.modelId;
     const inserted = await insertCheckpoint(tx).all({
@@ -212,55 +232,6 @@ async function writeReports(
 }
 
 const selectRun = prepared((db) => db.select().from(tables.trainingRuns).where(eq(tables.trainingRuns.id, sql.placeholder('id'))));
-
-const selectReportDigest = prepared((db) =>
-  db
-    .select({ digest: tables.trainingReports.digest })
-    .from(tables.trainingReports)
-    .where(and(eq(tables.trainingReports.runId, sql.placeholder('runId')), eq(tables.trainingReports.reportId, sql.placeholder('reportId')))),
-);
-
-const insertReport = prepared((db) =>
-  db.insert(tables.trainingReports).values({
-    runId: sql.placeholder('runId'),
-    reportId: sql.placeholder('reportId'),
-    at: sql.placeholder('at'),
-    step: sql.placeholder('step'),
-    digest: sql.placeholder('digest'),
-    receivedAt: sql.placeholder('receivedAt'),
-  }),
-);
-
-/** One point per step; when two reports name the same step, the later one's figures stand. */
-const upsertMetric = prepared((db) => {
-  const { trainingMetrics } = tables;
-  return db
-    .insert(trainingMetrics)
-    .values({
-      runId: sql.placeholder('runId'),
-      step: sql.placeholder('step'),
-      at: sql.placeholder('at'),
-      tokensSeen: sql.placeholder('tokensSeen'),
-      loss: sql.placeholder('loss'),
-      throughput: sql.placeholder('throughput'),
-    })
-    .onConflictDoUpdate({
-      target: [trainingMetrics.runId, trainingMetrics.step],
-      set: { at: sql`excluded.at`, tokensSeen: sql`excluded.tokens_seen`, loss: sql`excluded.loss`, throughput: sql`excluded.throughput` },
-      setWhere: sql`excluded.at > ${trainingMetrics.at}`,
-    });
-});
-
-const insertEvent = prepared((db) =>
-  db.insert(tables.trainingEvents).values({
-    runId: sql.placeholder('runId'),
-    reportId: sql.placeholder('reportId'),
-    kind: sql.placeholder('kind'),
-    step: sql.placeholder('step'),
-    at: sql.placeholder('at'),
-    message: sql.placeholder('message'),
-  }),
-);
 
 /** The same weights reported twice (a re-sent report, two replicas) are one checkpoint. */
 const insertCheckpoint = prepared((db) => {

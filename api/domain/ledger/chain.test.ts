@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.ts';
-import { chainLedgerEntry, GENESIS_HASH, verifyChain, type LedgerEntry } from './chain.ts';
+import { chainLedgerEntry, GENESIS_HASH, hashLedgerEntry, verifyChain, type LedgerEntry } from './chain.ts';
 
 function buildChain(length: number): LedgerEntry[] {
   const entries: LedgerEntry[] = [];
@@ -33,6 +34,18 @@ describe('canonicalJson', () => {
   it('refuses what JSON cannot represent', () => {
     expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
     expect(() => canonicalJson(10n)).toThrow(TypeError);
+  });
+});
+
+describe('hashLedgerEntry', () => {
+  it.each([
+    { seq: 1, at: '2026-12-01T10:00:00.000Z', actor: 'system:sync', type: 'organization.created', subject: 'organization:tu-wien', data: { b: [1, { z: null }], a: 'é "quoted"' } },
+    { seq: 42, at: '2026-12-01T10:00:00.000Z', actor: 'member:m\u00e9', type: 'ballot.cast', subject: 'proposal:p', data: {} },
+    { seq: 7, at: 'x', actor: 'a', type: 't', subject: 's', data: undefined },
+  ])('is sha256 of the previous hash and the canonical JSON of the rest (entry %#)', (body) => {
+    const prevHash = 'ab'.repeat(32);
+    const expected = createHash('sha256').update(prevHash + canonicalJson(body)).digest('hex');
+    expect(hashLedgerEntry(prevHash, body)).toBe(expected);
   });
 });
 

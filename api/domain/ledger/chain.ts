@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 
 /** The previous hash of the first entry. */
@@ -17,12 +17,22 @@ export type LedgerEntryBody = {
 
 export type LedgerEntry = LedgerEntryBody & { prevHash: string; hash: string };
 
-/** sha256(prev_hash + canonical JSON of the rest), hex: DESIGN.md's definition of an entry's hash. */
-export function hashLedgerEntry(prevHash: string, body: LedgerEntryBody): string {
-  const { seq, at, actor, type, subject, data } = body;
-  return createHash('sha256')
-    .update(prevHash + canonicalJson({ seq, at, actor, type, subject, data }))
-    .digest('hex');
+/**
+ * sha256(prev_hash + canonical JSON of the rest), hex: DESIGN.md's definition of an entry's hash.
+ * The canonical JSON is written out with its keys in sorted order (actor, at, data, seq, subject,
+ * type), so that `data`, canonicalised once, also serves as the stored text (`dataText`).
+ */
+export function hashLedgerEntry(prevHash: string, body: LedgerEntryBody, dataText: string | undefined = canonicalData(body.data)): string {
+  const { seq, at, actor, type, subject } = body;
+  const text =
+    `{"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)}${dataText === undefined ? '' : `,"data":${dataText}`}` +
+    `,"seq":${JSON.stringify(seq)},"subject":${JSON.stringify(subject)},"type":${JSON.stringify(type)}}`;
+  return hash('sha256', prevHash + text, 'hex');
+}
+
+/** The canonical text of an entry's data; undefined data has none (canonical JSON drops the member). */
+export function canonicalData(data: unknown): string | undefined {
+  return data === undefined ? undefined : canonicalJson(data);
 }
 
 /** Chains a new entry after `previous` (or after the genesis hash when the ledger is empty). */
