@@ -82,8 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     dataVersion: probe ? probe.read : () => null,
     close: () => {
       probe?.close();
-      // Writes made outside the queue (migrations, a token's last use) are flushed too.
-      walSync?.syncNow();
+      walSync?.close();
       client.close();
     },
   };

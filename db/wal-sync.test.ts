@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,9 +6,8 @@ import { createWalSync } from './wal-sync.ts';
 
 /** A file sync whose calls are recorded and finished by the test, in order. */
 function controlledSync() {
-  const calls: { path: string; finish: () => void; fail: (error: Error) => void }[] = [];
-  const syncFile = (path: string) =>
-    new Promise<void>((resolve, reject) => calls.push({ path, finish: resolve, fail: reject }));
+  const calls: { finish: () => void; fail: (error: Error) => void }[] = [];
+  const syncFile = () => new Promise<void>((resolve, reject) => calls.push({ finish: resolve, fail: reject }));
   return { calls, syncFile };
 }
 
@@ -41,7 +40,7 @@ describe('the WAL sync', () => {
     expect(calls).toHaveLength(2);
     calls[1]!.finish();
     await Promise.all([second, third]);
-    expect(calls.map((call) => call.path)).toEqual(['/data/agora.db-wal', '/data/agora.db-wal']);
+    expect(calls).toHaveLength(2);
   });
 
   it('passes a failed sync on to the commits that waited for it, and syncs again for the next', async () => {
@@ -56,12 +55,25 @@ describe('the WAL sync', () => {
     await expect(later).resolves.toBeUndefined();
   });
 
-  it('flushes a real file, and treats a missing WAL as nothing to flush', async () => {
+  it('flushes a real file through one kept descriptor, and treats a missing WAL as nothing to flush', async () => {
     const path = join(dir, 'agora.db-wal');
-    await expect(createWalSync(path).sync()).resolves.toBeUndefined();
-    expect(() => createWalSync(path).syncNow()).not.toThrow();
+    const missing = createWalSync(path);
+    await expect(missing.sync()).resolves.toBeUndefined();
+    expect(() => missing.close()).not.toThrow();
     writeFileSync(path, 'frames');
-    await expect(createWalSync(path).sync()).resolves.toBeUndefined();
-    expect(() => createWalSync(path).syncNow()).not.toThrow();
+    const wal = createWalSync(path);
+    await wal.sync();
+    await Promise.all([wal.sync(), wal.sync()]);
+    const descriptors = readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    });
+    expect(descriptors).toHaveLength(1);
+    wal.close();
+    // Closing flushed and let go of the file; a sync that comes late finds nothing to do.
+    await expect(wal.sync()).resolves.toBeUndefined();
   });
 });
