@@ -30,5 +30,5 @@ const getRoute = createRoute({
 });
 
 export const collectionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json(await listCollections(c.var.services, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getCollection(c.var.services, c.req.valid('param').cycle), 200));
+  .openapi(listRoute, async (c) => c.json(await listCollections(c.get('services'), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getCollection(c.get('services'), c.req.valid('param').cycle), 200));

@@ -36,5 +36,5 @@ const modelRoute = createRoute({
 });
 
 export const coverageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(cycleRoute, async (c) => c.json(await getCollectionCoverage(c.var.services, c.req.valid('param').cycle), 200))
-  .openapi(modelRoute, async (c) => c.json(await getModelCoverage(c.var.services, c.req.valid('param').id), 200));
+  .openapi(cycleRoute, async (c) => c.json(await getCollectionCoverage(c.get('services'), c.req.valid('param').cycle), 200))
+  .openapi(modelRoute, async (c) => c.json(await getModelCoverage(c.get('services'), c.req.valid('param').id), 200));

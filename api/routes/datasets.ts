@@ -28,5 +28,5 @@ const getRoute = createRoute({
 });
 
 export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json(await listDatasets(c.var.services, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getDataset(c.var.services, c.req.valid('param').id), 200));
+  .openapi(listRoute, async (c) => c.json(await listDatasets(c.get('services'), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getDataset(c.get('services'), c.req.valid('param').id), 200));

@@ -56,6 +56,6 @@ const revokeRoute = createRoute({
 });
 
 export const delegationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json({ items: await listDelegations(c.var.services, c.req.valid('query')), next: null }, 200))
-  .openapi(createDelegationRoute, async (c) => c.json(await createDelegation(c.var.services, { actor: c.var.actor, input: c.req.valid('json') }), 201))
-  .openapi(revokeRoute, async (c) => c.json(await revokeDelegation(c.var.services, { actor: c.var.actor, input: c.req.valid('param') }), 200));
+  .openapi(listRoute, async (c) => c.json({ items: await listDelegations(c.get('services'), c.req.valid('query')), next: null }, 200))
+  .openapi(createDelegationRoute, async (c) => c.json(await createDelegation(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') }), 201))
+  .openapi(revokeRoute, async (c) => c.json(await revokeDelegation(c.get('services'), { actor: c.get('actor'), input: c.req.valid('param') }), 200));

@@ -24,6 +24,6 @@ const healthRoute = createRoute({
 });
 
 export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(healthRoute, async (c) => {
-  const report = await checkHealth(c.var.services);
+  const report = await checkHealth(c.get('services'));
   return report.status === 'ok' ? c.json(report, 200) : c.json(report, 503);
 });

@@ -39,5 +39,5 @@ const getRoute = createRoute({
 });
 
 export const languageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json(await listLanguages(c.var.services, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getLanguage(c.var.services, c.req.valid('param').code), 200));
+  .openapi(listRoute, async (c) => c.json(await listLanguages(c.get('services'), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getLanguage(c.get('services'), c.req.valid('param').code), 200));

@@ -86,15 +86,15 @@ const streamRoute = createRoute({
 });
 
 export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(verifyRoute, async (c) => c.json(await verifyLedger(c.var.services), 200))
-  .openapi(eventsRoute, async (c) => c.json(await listEvents(c.var.services, c.req.valid('query')), 200))
+  .openapi(verifyRoute, async (c) => c.json(await verifyLedger(c.get('services')), 200))
+  .openapi(eventsRoute, async (c) => c.json(await listEvents(c.get('services'), c.req.valid('query')), 200))
   .openapi(streamRoute, async (c) => {
-    const services = c.var.services;
+    const services = c.get('services');
     const resumeFrom = c.req.valid('header')['last-event-id'];
     let after = resumeFrom !== undefined ? Number(resumeFrom) : (c.req.valid('query').after ?? (await getLedgerHead(services))?.seq ?? 0);
     return streamSSE(c, async (stream) => {
       let idle = 0;
-      while (!stream.aborted && !stream.closed && !c.var.closing.aborted) {
+      while (!stream.aborted && !stream.closed && !c.get('closing').aborted) {
         const page = await listEvents(services, { after, limit: 500 });
         for (const entry of page.items) {
           await stream.writeSSE({ id: String(entry.seq), event: 'ledger', data: JSON.stringify(entry) });

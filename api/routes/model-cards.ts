@@ -69,11 +69,11 @@ const exportRoute = createRoute({
 });
 
 export const modelCardRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json(await listModelCards(c.var.services, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getModelCard(c.var.services, c.req.valid('param').id), 200))
+  .openapi(listRoute, async (c) => c.json(await listModelCards(c.get('services'), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getModelCard(c.get('services'), c.req.valid('param').id), 200))
   .openapi(exportRoute, async (c) => {
     const { id, format } = c.req.valid('param');
-    const exported = await exportModelCard(c.var.services, id, format, { baseUrl: new URL(c.req.url).origin });
+    const exported = await exportModelCard(c.get('services'), id, format, { baseUrl: new URL(c.req.url).origin });
     return c.body(exported.body, 200, {
       'Content-Type': exported.contentType,
       'Content-Disposition': `attachment; filename="${exported.filename}"`,

@@ -33,5 +33,5 @@ const getRoute = createRoute({
 });
 
 export const modelRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json(await listModels(c.var.services, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getModel(c.var.services, c.req.valid('param').id), 200));
+  .openapi(listRoute, async (c) => c.json(await listModels(c.get('services'), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getModel(c.get('services'), c.req.valid('param').id), 200));

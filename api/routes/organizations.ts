@@ -82,5 +82,5 @@ const getRoute = createRoute({
 });
 
 export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json(await listOrganizations(c.var.services, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getOrganization(c.var.services, c.req.valid('param').id), 200));
+  .openapi(listRoute, async (c) => c.json(await listOrganizations(c.get('services'), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getOrganization(c.get('services'), c.req.valid('param').id), 200));

@@ -191,29 +191,29 @@ const resolveRoute = createRoute({
 
 export const proposalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listRoute, async (c) => {
-    const page = await listProposals(c.var.services, c.req.valid('query'));
+    const page = await listProposals(c.get('services'), c.req.valid('query'));
     return c.json({ items: page.items.map(toProposalView), next: page.next }, 200);
   })
-  .openapi(openRoute, async (c) => c.json(toProposalView(await openProposal(c.var.services, { actor: c.var.actor, input: c.req.valid('json') })), 201))
-  .openapi(getRoute, async (c) => c.json(toProposalView(await getProposalRow(c.var.services.database.db, c.req.valid('param').id)), 200))
+  .openapi(openRoute, async (c) => c.json(toProposalView(await openProposal(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') })), 201))
+  .openapi(getRoute, async (c) => c.json(toProposalView(await getProposalRow(c.get('services').database.db, c.req.valid('param').id)), 200))
   .openapi(withdrawRoute, async (c) =>
-    c.json(toProposalView(await withdrawProposal(c.var.services, { actor: c.var.actor, input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200),
+    c.json(toProposalView(await withdrawProposal(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200),
   )
-  .openapi(electorateRoute, async (c) => c.json(toProposalView(await refreshElectorate(c.var.services, { actor: c.var.actor, input: c.req.valid('param') })), 200))
-  .openapi(tallyRoute, async (c) => c.json(await getTally(c.var.services, c.req.valid('param').id), 200))
+  .openapi(electorateRoute, async (c) => c.json(toProposalView(await refreshElectorate(c.get('services'), { actor: c.get('actor'), input: c.req.valid('param') })), 200))
+  .openapi(tallyRoute, async (c) => c.json(await getTally(c.get('services'), c.req.valid('param').id), 200))
   .openapi(verifyRoute, async (c) => {
-    const { recomputed: _recomputed, ...result } = await verifyProposalTally(c.var.services, c.req.valid('param').id);
+    const { recomputed: _recomputed, ...result } = await verifyProposalTally(c.get('services'), c.req.valid('param').id);
     return c.json(result, 200);
   })
-  .openapi(ballotsRoute, async (c) => c.json({ items: await listBallots(c.var.services, c.req.valid('param').id), next: null }, 200))
+  .openapi(ballotsRoute, async (c) => c.json({ items: await listBallots(c.get('services'), c.req.valid('param').id), next: null }, 200))
   .openapi(castRoute, async (c) =>
-    c.json(await castBallot(c.var.services, { actor: c.var.actor, input: { proposalId: c.req.valid('param').id, ...c.req.valid('json'), channel: 'api' } }), 201),
+    c.json(await castBallot(c.get('services'), { actor: c.get('actor'), input: { proposalId: c.req.valid('param').id, ...c.req.valid('json'), channel: 'api' } }), 201),
   )
-  .openapi(concernsRoute, async (c) => c.json({ items: await listConcerns(c.var.services, c.req.valid('param').id), next: null }, 200))
+  .openapi(concernsRoute, async (c) => c.json({ items: await listConcerns(c.get('services'), c.req.valid('param').id), next: null }, 200))
   .openapi(raiseRoute, async (c) =>
-    c.json(await raiseConcern(c.var.services, { actor: c.var.actor, input: { proposalId: c.req.valid('param').id, ...c.req.valid('json') } }), 201),
+    c.json(await raiseConcern(c.get('services'), { actor: c.get('actor'), input: { proposalId: c.req.valid('param').id, ...c.req.valid('json') } }), 201),
   )
   .openapi(resolveRoute, async (c) => {
     const { id, concernId } = c.req.valid('param');
-    return c.json(await resolveConcern(c.var.services, { actor: c.var.actor, input: { proposalId: id, concernId, ...c.req.valid('json') } }), 200);
+    return c.json(await resolveConcern(c.get('services'), { actor: c.get('actor'), input: { proposalId: id, concernId, ...c.req.valid('json') } }), 200);
   });

@@ -177,25 +177,25 @@ const voteRoute = createRoute({
 });
 
 export const requestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(fileRoute, async (c) => c.json(await fileRequest(c.var.services, { actor: c.var.actor, input: c.req.valid('json') }), 201))
+  .openapi(fileRoute, async (c) => c.json(await fileRequest(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') }), 201))
   .openapi(listRoute, async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
-    return c.json(await listRequests(c.var.services, { actor: c.var.actor, filter: { ...filter, cursor, limit } }), 200);
+    return c.json(await listRequests(c.get('services'), { actor: c.get('actor'), filter: { ...filter, cursor, limit } }), 200);
   })
   .openapi(exportRoute, async (c) => {
     const { format, ...filter } = c.req.valid('query');
     if (format === 'json') {
-      const items = (await listRequests(c.var.services, { actor: c.var.actor, filter: { ...filter, limit: 100_000 } })).items;
+      const items = (await listRequests(c.get('services'), { actor: c.get('actor'), filter: { ...filter, limit: 100_000 } })).items;
       return c.json(items, 200);
     }
-    const csv = await exportRequestsCsv(c.var.services, { actor: c.var.actor, filter });
+    const csv = await exportRequestsCsv(c.get('services'), { actor: c.get('actor'), filter });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="requests.csv"' });
   })
-  .openapi(transparencyRoute, async (c) => c.json(await inspectionTransparency(c.var.services), 200))
-  .openapi(getRoute, async (c) => c.json(await getRequest(c.var.services, { actor: c.var.actor, id: c.req.valid('param').id }), 200))
+  .openapi(transparencyRoute, async (c) => c.json(await inspectionTransparency(c.get('services')), 200))
+  .openapi(getRoute, async (c) => c.json(await getRequest(c.get('services'), { actor: c.get('actor'), id: c.req.valid('param').id }), 200))
   .openapi(transitionRoute, async (c) =>
-    c.json(await transitionRequest(c.var.services, { actor: c.var.actor, input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 200),
+    c.json(await transitionRequest(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 200),
   )
-  .openapi(commentRoute, async (c) => c.json(await commentOnRequest(c.var.services, { actor: c.var.actor, input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 201))
-  .openapi(assignRoute, async (c) => c.json(await assignRequest(c.var.services, { actor: c.var.actor, input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 200))
-  .openapi(voteRoute, async (c) => c.json(await putNominationToVote(c.var.services, { actor: c.var.actor, input: c.req.valid('param') }), 200));
+  .openapi(commentRoute, async (c) => c.json(await commentOnRequest(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 201))
+  .openapi(assignRoute, async (c) => c.json(await assignRequest(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 200))
+  .openapi(voteRoute, async (c) => c.json(await putNominationToVote(c.get('services'), { actor: c.get('actor'), input: c.req.valid('param') }), 200));

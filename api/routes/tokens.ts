@@ -80,10 +80,10 @@ const revokeRoute = createRoute({
 });
 
 export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json({ items: await listTokens(c.var.services, { actor: c.var.actor }), next: null }, 200))
+  .openapi(listRoute, async (c) => c.json({ items: await listTokens(c.get('services'), { actor: c.get('actor') }), next: null }, 200))
   .openapi(createTokenRoute, async (c) =>
-    c.json(await createToken(c.var.services, { actor: c.var.actor, input: c.req.valid('json') }), 201),
+    c.json(await createToken(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') }), 201),
   )
   .openapi(revokeRoute, async (c) =>
-    c.json(await revokeToken(c.var.services, { actor: c.var.actor, input: c.req.valid('param') }), 200),
+    c.json(await revokeToken(c.get('services'), { actor: c.get('actor'), input: c.req.valid('param') }), 200),
   );

@@ -121,16 +121,16 @@ const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 routes.use('/training-runs/:id/reports', limitBody(REPORT_BODY_LIMIT, `A report is limited to ${REPORT_BODY_LIMIT} bytes.`));
 
 export const trainingRunRoutes = routes
-  .openapi(listRoute, async (c) => c.json(await listRuns(c.var.services, c.req.valid('query')), 200))
-  .openapi(createRunRoute, async (c) => c.json(await createRun(c.var.services, { actor: c.var.actor, input: c.req.valid('json') }), 201))
-  .openapi(getRoute, async (c) => c.json(await getRun(c.var.services, c.req.valid('param').id), 200))
+  .openapi(listRoute, async (c) => c.json(await listRuns(c.get('services'), c.req.valid('query')), 200))
+  .openapi(createRunRoute, async (c) => c.json(await createRun(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') }), 201))
+  .openapi(getRoute, async (c) => c.json(await getRun(c.get('services'), c.req.valid('param').id), 200))
   .openapi(metricsRoute, async (c) => {
     const { after, limit } = c.req.valid('query');
-    return c.json(await listMetrics(c.var.services, { runId: c.req.valid('param').id, afterStep: after, limit }), 200);
+    return c.json(await listMetrics(c.get('services'), { runId: c.req.valid('param').id, afterStep: after, limit }), 200);
   })
   .openapi(reportRoute, async (c) => {
-    const outcome = await submitReport(c.var.services, {
-      actor: c.var.actor,
+    const outcome = await submitReport(c.get('services'), {
+      actor: c.get('actor'),
       input: { runId: c.req.valid('param').id, report: c.req.valid('json') },
     });
     return c.json(outcome, 201);
