@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { tables, type DatabaseHandle } from '../../db/index.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/vocabulary.ts';
@@ -33,7 +33,7 @@ export type CreateTokenInput = {
 };
 
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 /** Issues a token. The secret is returned once and stored only as its sha256. Needs `admin`. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { tables, type DatabaseHandle, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -45,7 +45,7 @@ export function submitReport(
 ): Promise<ReportOutcome> {
   requireScope(actor, 'reporter');
   const report = { ...input.report, at: new Date(input.report.at).toISOString() };
-  const digest = createHash('sha256').update(canonicalJson(report)).digest('hex');
+  const digest = hash('sha256', canonicalJson(report), 'hex');
   return new Promise((resolve, reject) =>
     ingestorFor(ctx).push({ actor: ledgerActor(actor), runId: input.runId, report, digest, resolve, reject }),
   );
