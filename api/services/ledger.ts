@@ -113,10 +113,5 @@ export async function listEvents(
 
 /** The latest entry's seq and hash, or null for an empty ledger. */
 export async function getLedgerHead(ctx: ServiceContext): Promise<{ seq: number; hash: string } | null> {
-  const [head] = await ctx.database.db
-    .select({ seq: tables.ledger.seq, hash: tables.ledger.hash })
-    .from(tables.ledger)
-    .orderBy(desc(tables.ledger.seq))
-    .limit(1);
-  return head ?? null;
+  return (await selectHead(ctx.database.db).get()) ?? null;
 }
