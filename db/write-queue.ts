@@ -14,15 +14,6 @@ type Job = {
 
 export type WriteQueue = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
 
-/**
- * Group commit: writes that arrive while another batch is committing are run together in the next
- * transaction, each inside its own savepoint, so one failing write rolls back alone and the others
- * still commit. A write's promise settles only after its batch has committed. SQLite syncs once per
- * commit, so this is what lets many concurrent writers through.
- *
- * Every write gets the same drizzle handle, whose statements go to the transaction open at the time
- * (db/write-transaction-client.ts): queries prepared on it once serve every later batch.
- */
 export type WriteQueueOptions = {
   /** Called right after each commit (the data is visible from then on). */
   onCommit?: () => void;
@@ -31,6 +22,16 @@ export type WriteQueueOptions = {
   maxBatch?: number;
 };
 
+/**
+ * Group commit: writes that arrive while another batch is committing are run together in the next
+ * transaction, each inside its own savepoint, so one failing write rolls back alone and the others
+ * still commit. A write's promise settles only after its batch has committed (and, with
+ * `makeDurable`, reached the disk): one commit and one sync per batch is what lets many concurrent
+ * writers through.
+ *
+ * Every write gets the same drizzle handle, whose statements go to the transaction open at the time
+ * (db/write-transaction-client.ts): queries prepared on it once serve every later batch.
+ */
 export function createWriteQueue(client: Client, lock: WriteLock, options: WriteQueueOptions = {}): WriteQueue {
   const { onCommit = () => {}, makeDurable, maxBatch = 256 } = options;
   const target = createWriteTransactionClient();

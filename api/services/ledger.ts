@@ -2,7 +2,7 @@ import { asc, desc, gt, sql } from 'drizzle-orm';
 import { tables, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
-import { createChainVerifier, GENESIS_HASH, hashLedgerEntry, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
+import { chainLedgerEntry, createChainVerifier, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
 import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -28,17 +28,14 @@ export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work
 
 /** Appends events, each with its own actor, after the current head. Call inside a write transaction. */
 export async function appendLedgerEntries(tx: Transaction, now: Date, events: (LedgerEvent & { actor: string })[]): Promise<void> {
-  const head = await selectHead(tx).get();
-  let seq = head?.seq ?? 0;
-  let prevHash = head?.hash ?? GENESIS_HASH;
+  let previous: Pick<LedgerEntry, 'seq' | 'hash'> | null = (await selectHead(tx).get()) ?? null;
   const at = now.toISOString();
-  const rows = events.map(({ actor, type, subject, data }) => {
-    seq += 1;
-    const dataText = canonicalJson(data);
-    const hash = hashLedgerEntry(prevHash, { seq, at, actor, type, subject, data }, dataText);
-    const row = { seq, at, actor, type, subject, data: dataText, prevHash, hash };
-    prevHash = hash;
-    return row;
+  const rows = events.map((event) => {
+    // Canonicalised once: the same text is hashed and stored.
+    const data = canonicalJson(event.data);
+    const entry = chainLedgerEntry(previous, { at, ...event }, data);
+    previous = entry;
+    return { ...entry, data };
   });
   // All entries in one statement that reads them from a JSON array: the same SQL text for any count.
   await tx.run(sql`

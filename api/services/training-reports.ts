@@ -1,5 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { tables, type DatabaseHandle, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';

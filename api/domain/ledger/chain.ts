@@ -31,19 +31,23 @@ export function hashLedgerEntry(prevHash: string, body: LedgerEntryBody, dataTex
 }
 
 /** The canonical text of an entry's data; undefined data has none (canonical JSON drops the member). */
-export function canonicalData(data: unknown): string | undefined {
+function canonicalData(data: unknown): string | undefined {
   return data === undefined ? undefined : canonicalJson(data);
 }
 
-/** Chains a new entry after `previous` (or after the genesis hash when the ledger is empty). */
+/**
+ * Chains a new entry after `previous` (or after the genesis hash when the ledger is empty).
+ * `dataText`, when the caller already has it, is the canonical JSON of `next.data`.
+ */
 export function chainLedgerEntry(
   previous: Pick<LedgerEntry, 'seq' | 'hash'> | null,
   next: Omit<LedgerEntryBody, 'seq'>,
+  dataText: string | undefined = canonicalData(next.data),
 ): LedgerEntry {
   const seq = previous ? previous.seq + 1 : 1;
   const prevHash = previous ? previous.hash : GENESIS_HASH;
   const body = { seq, ...next };
-  return { ...body, prevHash, hash: hashLedgerEntry(prevHash, body) };
+  return { ...body, prevHash, hash: hashLedgerEntry(prevHash, body, dataText) };
 }
 
 export type ChainProblem = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch';
