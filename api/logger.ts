@@ -12,7 +12,7 @@ export type Logger = {
 /** Structured logs: one JSON object per line, so any log shipper can parse them. */
 export function createLogger(options: { level?: LogLevel; write?: (line: string) => void; clock?: () => Date } = {}): Logger {
   const threshold = LOG_LEVELS.indexOf(options.level ?? 'info');
-  const write = options.write ?? stdoutLines();
+  const write = options.write ?? writeStdoutLine;
   const clock = options.clock ?? (() => new Date());
   const log = (level: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
     if (LOG_LEVELS.indexOf(level) < threshold) return;
@@ -26,18 +26,24 @@ export const silentLogger: Logger = createLogger({ level: 'silent' });
 /**
  * Lines to stdout, gathered and written once per turn of the event loop: on Linux a write to a pipe
  * blocks, and one system call per request line was a large share of a busy hub's time. Whatever is
- * still gathered is written when the process exits.
+ * still gathered is written when the process exits. One buffer for the process, shared by every
+ * logger, so their lines keep their order (and a test's many loggers add one exit listener).
  */
-function stdoutLines(): (line: string) => void {
-  let pending: string[] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    const chunk = `${pending.join('\n')}\n`;
-    pending = [];
-    process.stdout.write(chunk);
-  };
-  process.once('exit', flush);
-  return (line) => {
-    if (pending.push(line) === 1) setImmediate(flush);
-  };
+let pendingLines: string[] = [];
+function flushStdoutLines(): void {
+  if (pendingLines.length === 0) return;
+  const chunk = `${pendingLines.join('\n')}\n`;
+  pendingLines = [];
+  process.stdout.write(chunk);
 }
+function writeStdoutLine(line: string): void {
+  if (pendingLines.length === 0) {
+    if (!isFlushOnExitSet) {
+      isFlushOnExitSet = true;
+      process.once('exit', flushStdoutLines);
+    }
+    setImmediate(flushStdoutLines);
+  }
+  pendingLines.push(line);
+}
+let isFlushOnExitSet = false;

@@ -157,13 +157,7 @@ async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise
     const updated = accepted.length ? { ...run, ...figures, updatedAt: now.toISOString() } : run;
     if (accepted.length) writes.changed.set(runId, updated);
     writes.reports.push(...accepted);
-    for (const item of accepted)
-      ledger.push({
-        actor: item.actor,
-        type: 'training_run.reported',
-        subject: `training_run:${runId}`,
-        data: { reportId: item.report.id, digest: item.digest, step: item.report.step, state: item.report.state },
-      });
+    ledger.push(...reportedEvents(runId, accepted));
     // One view of the run for every report of the batch: they all answer with the run as it is now.
     const view = toRunView(updated);
     for (const [items, duplicate] of [[accepted, false], [duplicates, true]] as const)
@@ -180,6 +174,26 @@ async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise
   }
   if (ledger.length) await appendLedgerEntries(tx, now, ledger);
   return () => settlements.forEach((settle) => settle());
+}
+
+/**
+ * The ledger entries of a run's accepted reports: one per reporting actor per batch, listing every
+ * report with its digest, so the chain still pins each report's content while a batch of a hundred
+ * costs one entry to hash and store rather than a hundred.
+ */
+function reportedEvents(runId: string, accepted: Pending[]): (LedgerEvent & { actor: string })[] {
+  const byActor = new Map<string, Pending[]>();
+  for (const item of accepted) {
+    const items = byActor.get(item.actor);
+    if (items) items.push(item);
+    else byActor.set(item.actor, [item]);
+  }
+  return [...byActor].map(([actor, items]) => ({
+    actor,
+    type: 'training_run.reported',
+    subject: `training_run:${runId}`,
+    data: { reports: items.map(({ report, digest }) => ({ reportId: report.id, digest, step: report.step, state: report.state })) },
+  }));
 }
 
 async function writeReports(

@@ -84,6 +84,12 @@ describe('POST /api/v1/training-runs/{id}/reports', () => {
     expect(ledger.ok).toBe(true);
     const events = await json(hub.request('/api/v1/events?limit=1000&after=0'));
     expect(events.items.filter((entry: { type: string }) => entry.type === 'checkpoint.reported')).toHaveLength(10);
+    // Reports are entered a batch at a time, yet every accepted one is pinned once, with its digest.
+    type Reported = { type: string; data: { reports: { reportId: string; digest: string }[] } };
+    const reported = (events.items as Reported[]).filter((entry) => entry.type === 'training_run.reported').flatMap((entry) => entry.data.reports);
+    expect(reported.map((entry) => entry.reportId).sort()).toEqual([...reports, ...replicas].map((report) => report.id).sort());
+    expect(reported.every((entry) => /^[0-9a-f]{64}$/.test(entry.digest))).toBe(true);
+    expect(events.next).toBeNull();
   });
 
   it('recognises a re-sent report and refuses a reused id with other content', async () => {
