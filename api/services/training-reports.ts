@@ -169,8 +169,8 @@ async function applyBatch(tx: Transaction, now: Date, batch: Pending[]): Promise
 
   await writeReports(tx, now, writes.reports, runs, ledger);
   for (const [id, run] of writes.changed) {
-    const { id: _id, ...changes } = run;
-    await tx.update(trainingRuns).set(changes).where(eq(trainingRuns.id, id));
+    const { state, step, totalSteps, tokensSeen, tokensTarget, loss, throughput, lastReportAt, lastReportId, startedAt, completedAt, updatedAt } = run;
+    await updateRunFigures(tx).run({ id, state, step, totalSteps, tokensSeen, tokensTarget, loss, throughput, lastReportAt, lastReportId, startedAt, completedAt, updatedAt });
   }
   if (ledger.length) await appendLedgerEntries(tx, now, ledger);
   return () => settlements.forEach((settle) => settle());
@@ -258,6 +258,16 @@ async function writeReports(
       });
   }
 }
+
+/** What reports change of a run (RunFigures and the time): the rest is the run's registration. */
+const updateRunFigures = prepared((db) => {
+  const { trainingRuns } = tables;
+  const figures = ['state', 'step', 'totalSteps', 'tokensSeen', 'tokensTarget', 'loss', 'throughput', 'lastReportAt', 'lastReportId', 'startedAt', 'completedAt', 'updatedAt'] as const;
+  return db
+    .update(trainingRuns)
+    .set(Object.fromEntries(figures.map((column) => [column, sql.placeholder(column)])))
+    .where(eq(trainingRuns.id, sql.placeholder('id')));
+});
 
 const selectRun = prepared((db) => db.select().from(tables.trainingRuns).where(eq(tables.trainingRuns.id, sql.placeholder('id'))));
 
