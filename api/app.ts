@@ -1,14 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { accessLog } from './http/access-log.ts';
 import { apiDocs } from './http/api-docs.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { apiCors } from './http/api-cors.ts';
+import { apiHeaders } from './http/api-headers.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
 import { limitBody } from './http/body-limit.ts';
 import { problem, STATUS_OF } from './http/problem.ts';
 import { withReadCache } from './http/read-cache.ts';
+import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { allowedMethods, buildRouteTable, type RouteTable } from './http/route-methods.ts';
 import { serveSite, siteNotFoundPage, type SiteHost } from './http/site.ts';
@@ -27,7 +26,7 @@ import { collectionRoutes } from './routes/collections.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { modelCardRoutes } from './routes/model-cards.ts';
-import { anonymous, type ServiceContext } from './services/context.ts';
+import type { ServiceContext } from './services/context.ts';
 import { isAppError } from './services/errors.ts';
 
 export type AppOptions = {
@@ -62,29 +61,14 @@ export function createApp(options: AppOptions) {
     },
     servers: [{ url: '/' }],
   };
-  app.use(requestId());
-  app.use(async (c, next) => {
-    c.set('services', options.services);
-    c.set('logger', logger);
-    c.set('actor', anonymous);
-    c.set('closing', closing);
-    await next();
-  });
-  app.use(accessLog);
+  app.use(requestContext({ services: options.services, logger, closing }));
   app.use(securityHeaders());
+  app.use('/api/v1/*', apiHeaders());
   const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
   app.use('*', limitBody(bodyLimitBytes, `Request bodies are limited to ${bodyLimitBytes} bytes.`));
-  app.use('/api/v1/*', apiCors());
   let routeTable: RouteTable | undefined;
   const routes = () => (routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {}));
   app.use('/api/v1/*', bearerAuth((method, path) => allowedMethods(routes(), path)?.includes(method) ?? false));
-  app.use('/api/v1/*', async (c, next) => {
-    await next();
-    // Answers can depend on the token; shared caches must not mix them up. Set on the response's own
-    // headers: `c.header()` after the handler copies the whole response into a streamed one.
-    c.res.headers.append('Vary', 'Authorization');
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache');
-  });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -7,7 +7,7 @@ import type { AppEnv } from './app-env.ts';
  * (nothing may frame, sniff or render it); the site and the API reference are pages and get the
  * full set for documents.
  */
-const API_HEADERS = {
+export const API_SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -15,11 +15,13 @@ const API_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 } as const;
 
+/** Security headers for everything outside `/api/v1`, whose own middleware sets them (api-headers.ts). */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   const forPages = secureHeaders({ crossOriginResourcePolicy: 'same-origin', crossOriginOpenerPolicy: 'same-origin' });
   return async (c, next) => {
-    if (!c.req.path.startsWith('/api/v1/') && c.req.path !== '/api/openapi.json') return forPages(c, next);
+    if (c.req.path.startsWith('/api/v1/')) return next();
+    if (c.req.path !== '/api/openapi.json') return forPages(c, next);
     await next();
-    for (const [name, value] of Object.entries(API_HEADERS)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) c.res.headers.set(name, value);
   };
 }
