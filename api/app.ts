@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { apiDocs } from './http/api-docs.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { apiHeaders } from './http/api-headers.ts';
+import { apiPreflight, withApiHeaders } from './http/api-headers.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
 import { limitBody } from './http/body-limit.ts';
 import { problem, STATUS_OF } from './http/problem.ts';
@@ -63,7 +63,7 @@ export function createApp(options: AppOptions) {
   };
   app.use(requestContext({ services: options.services, logger, closing }));
   app.use(securityHeaders());
-  app.use('/api/v1/*', apiHeaders());
+  app.use('/api/v1/*', apiPreflight());
   const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
   app.use('*', limitBody(bodyLimitBytes, `Request bodies are limited to ${bodyLimitBytes} bytes.`));
   let routeTable: RouteTable | undefined;
@@ -123,13 +123,16 @@ export function createApp(options: AppOptions) {
     return c.json(problem('internal', `Something went wrong on our side; it was logged with request id ${c.var.requestId}.`), 500);
   });
 
-  // Cached anonymous reads are answered before routing (see read-cache.ts); `app.request()` goes
-  // through `app.fetch` too, so tests exercise the same path.
-  app.fetch = withReadCache(app.fetch, {
-    version: () => options.services.database.dataVersion(),
-    day: () => options.services.clock().toISOString().slice(0, 10),
-    logger,
-  });
+  // Cached anonymous reads are answered before routing (see read-cache.ts), and every API answer
+  // gets its common headers around both (api-headers.ts); `app.request()` goes through `app.fetch`
+  // too, so tests exercise the same path.
+  app.fetch = withApiHeaders(
+    withReadCache(app.fetch, {
+      version: () => options.services.database.dataVersion(),
+      day: () => options.services.clock().toISOString().slice(0, 10),
+      logger,
+    }),
+  );
   return app;
 }
 

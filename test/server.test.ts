@@ -26,6 +26,25 @@ describe('the hub process', () => {
       expect(tokens.status).toBe(200);
       expect(server.stderr()).toContain(`${server.url}/api/docs`);
 
+      // Over real HTTP the common headers go on Node's response (api-headers.ts): fresh, cached and
+      // refused answers all carry them, with the request id the log line names.
+      await fetch(`${server.url}/api/v1/organizations`).then((answer) => answer.arrayBuffer());
+      const cachedRead = await fetch(`${server.url}/api/v1/organizations`, { headers: { 'X-Request-Id': 'req-server-1' } });
+      const refused = await fetch(`${server.url}/api/v1/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(refused.status).toBe(401);
+      for (const answer of [health, tokens, cachedRead, refused]) {
+        expect(answer.headers.get('X-Content-Type-Options')).toBe('nosniff');
+        expect(answer.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(answer.headers.get('Access-Control-Allow-Origin')).toBe('*');
+        expect(answer.headers.get('Vary')).toBe('Authorization');
+        expect(answer.headers.get('Cache-Control')).toBe('no-cache');
+        expect(answer.headers.get('Content-Type')).toMatch(/^application\/json/);
+        expect(answer.headers.get('X-Request-Id')).toMatch(/^[\w-]+$/);
+      }
+      expect(cachedRead.headers.get('X-Cache')).toBe('hit');
+      expect(cachedRead.headers.get('X-Request-Id')).toBe('req-server-1');
+      expect(tokens.headers.get('X-Request-Id')).toBe((await server.waitForLog((entry) => entry.msg === 'request' && entry.path === '/api/v1/tokens')).requestId);
+
       const request = await server.waitForLog((entry) => entry.msg === 'request' && entry.path === '/api/v1/tokens');
       expect(request).toMatchObject({ level: 'info', status: 200, requestId: expect.any(String), tokenId: expect.stringMatching(/^tok_/) });
       expect(JSON.stringify(server.logs)).not.toContain(token);

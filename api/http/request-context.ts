@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.ts';
 import { anonymous, type ServiceContext } from '../services/context.ts';
@@ -23,8 +24,11 @@ export function requestContext(world: { services: ServiceContext; logger: Logger
     c.set('logger', logger);
     c.set('actor', anonymous);
     c.set('closing', closing);
+    // On Node's response when there is one: touching the answer's headers costs (api-headers.ts).
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    outgoing?.setHeader(REQUEST_ID_HEADER, requestId);
     await next();
-    c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    if (!outgoing) c.res.headers.set(REQUEST_ID_HEADER, requestId);
     // c.get, not c.var: every read of c.var builds a fresh object of all the variables.
     const actor = c.get('actor');
     logger.info('request', {
