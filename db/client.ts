@@ -81,9 +81,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     write: createWriteQueue(client, writeLock, { onCommit: () => (commits += 1), ...(walSync ? { makeDurable: walSync.sync } : {}) }),
     dataVersion: probe ? probe.read : () => null,
     close: () => {
-      probe?.close();
       walSync?.close();
       client.close();
+      // Last, on the probe's own connection: the data moves from the WAL into the database file, so
+      // a stopped hub leaves one self-contained file. (Closing does not checkpoint here: libSQL
+      // leaves the client's connection open while its prepared statements are not yet collected.)
+      probe?.checkpointAndClose();
     },
   };
 }
@@ -105,7 +108,7 @@ function filePathOf(fileUrl: string): string {
  * SQLite's `PRAGMA data_version` on a connection of its own: it changes when any other connection
  * commits, this process's pool and other processes alike, and costs a couple of microseconds.
  */
-function openVersionProbe(path: string, localCommits: () => number): { read: () => string; close: () => void } {
+function openVersionProbe(path: string, localCommits: () => number): { read: () => string; checkpointAndClose: () => void } {
   const connection = new Database(path);
   const statement = connection.prepare('PRAGMA data_version').raw(true);
   // Requests read in the same turn of the event loop share one probe: under load that is most of
@@ -119,6 +122,13 @@ function openVersionProbe(path: string, localCommits: () => number): { read: () 
       }
       return `${localCommits()}:${memo}`;
     },
-    close: () => connection.close(),
+    checkpointAndClose: () => {
+      try {
+        connection.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Another process is writing: its own close checkpoints, and SQLite replays the WAL anyway.
+      }
+      connection.close();
+    },
   };
 }
