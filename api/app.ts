@@ -123,16 +123,14 @@ export function createApp(options: AppOptions) {
     return c.json(problem('internal', `Something went wrong on our side; it was logged with request id ${c.var.requestId}.`), 500);
   });
 
-  // Cached anonymous reads are answered before routing (see read-cache.ts), and every API answer
-  // gets its common headers around both (api-headers.ts); `app.request()` goes through `app.fetch`
-  // too, so tests exercise the same path.
-  app.fetch = withApiHeaders(
-    withReadCache(app.fetch, {
-      version: () => options.services.database.dataVersion(),
-      day: () => options.services.clock().toISOString().slice(0, 10),
-      logger,
-    }),
-  );
+  // Cached anonymous reads are answered before routing (see read-cache.ts), with the common API
+  // headers the answer was given when it was computed (api-headers.ts); `app.request()` goes
+  // through `app.fetch` too, so tests exercise the same path.
+  app.fetch = withReadCache(withApiHeaders(app.fetch), {
+    version: () => options.services.database.dataVersion(),
+    day: () => options.services.clock().toISOString().slice(0, 10),
+    logger,
+  });
   return app;
 }
 

@@ -38,17 +38,19 @@ export function apiPreflight(): MiddlewareHandler<AppEnv> {
 type Fetch<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Response | Promise<Response>;
 
 /**
- * Wraps the app's `fetch` so every `/api/v1` answer gets the headers above. Under @hono/node-server
- * they go on Node's response, which merges them with the answer's own when it writes the head (the
- * answer's win): touching a Fetch response's `headers` instead makes the adapter build a Headers
- * object, validate each name and value, sort and copy them, a tenth of a small request's cost.
- * Without a Node response (`app.request()`), they are set on the answer.
+ * Wraps the app's `fetch` so every `/api/v1` answer gets the headers above. A write's answer under
+ * @hono/node-server gets them on Node's response, which merges them with the answer's own when it
+ * writes the head (the answer's win): touching a Fetch response's `headers` makes the adapter build
+ * a Headers object, validate each name and value, sort and copy them, a tenth of a small write's
+ * cost. Reads get them on the answer itself, since the read cache (which wraps this) keeps and
+ * replays an answer's headers: a cache hit then writes one plain object of headers, the cheapest
+ * head there is. Without a Node response (`app.request()`), they are set on the answer too.
  */
 export function withApiHeaders<Rest extends unknown[]>(fetch: Fetch<Rest>): Fetch<Rest> {
   return (request, ...rest) => {
     if (!isApiPath(request.url)) return fetch(request, ...rest);
     const outgoing = (rest[0] as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    if (outgoing) {
+    if (outgoing && request.method !== 'GET' && request.method !== 'HEAD') {
       for (const [name, value] of EVERY_ANSWER) outgoing.setHeader(name, value);
       return fetch(request, ...rest);
     }
