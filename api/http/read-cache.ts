@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger.ts';
+import { USABLE_REQUEST_ID } from './request-context.ts';
 
 /** Reads that must always be computed afresh: health and the chain check are the point of asking. */
 const NEVER_CACHED = /^\/api\/v1\/(health$|ledger\/verify$|tokens(\/|$))/;
 /** Headers that belong to one response, not to the answer. */
 const PER_RESPONSE = new Set(['x-request-id', 'date', 'x-cache', 'etag', 'content-length']);
-const REQUEST_ID = /^[\w\-=]{1,255}$/;
 
 type Entry = { version: string; day: string; body: string; etag: string; headers: Record<string, string> };
 type Fetch<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Response | Promise<Response>;
@@ -75,7 +75,7 @@ type HeaderReader = (lowerCaseName: string) => string | undefined;
 function replay(entry: Entry, path: string, header: HeaderReader, logger: Logger): Response {
   const started = performance.now();
   const incoming = header('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = incoming && USABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   const response = respond(entry.body, entry.etag, header, { ...entry.headers, 'x-request-id': requestId, 'x-cache': 'hit' });
   logger.info('request', {
     requestId,

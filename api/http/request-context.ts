@@ -6,7 +6,7 @@ import type { AppEnv } from './app-env.ts';
 
 const REQUEST_ID_HEADER = 'X-Request-Id';
 /** A caller's own request id is kept when it is short and plain, so logs of both sides line up. */
-const USABLE_REQUEST_ID = /^[\w\-=]{1,255}$/;
+export const USABLE_REQUEST_ID = /^[\w\-=]{1,255}$/;
 
 /**
  * What every request starts with: its id (the caller's, or a new one), the variables the routes

@@ -15,7 +15,7 @@ export const API_SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 } as const;
 
-/** Security headers for everything outside `/api/v1`, whose own middleware sets them (api-headers.ts). */
+/** Security headers for everything outside `/api/v1`, whose answers get theirs from `withApiHeaders` (api-headers.ts). */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   const forPages = secureHeaders({ crossOriginResourcePolicy: 'same-origin', crossOriginOpenerPolicy: 'same-origin' });
   return async (c, next) => {
