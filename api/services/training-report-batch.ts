@@ -31,16 +31,16 @@ export type ReportVerdict = { ok: true; outcome: ReportOutcome } | { ok: false; 
  */
 export async function recordReportBatch(tx: Transaction, now: Date, batch: QueuedReport[]): Promise<ReportVerdict[]> {
   const { trainingRuns } = tables;
-  const runIds = [...new Set(batch.map((item) => item.runId))];
+  const byRun = Map.groupBy(batch, (item) => item.runId);
   const runs = new Map<string, typeof trainingRuns.$inferSelect>();
-  for (const id of runIds) {
+  for (const id of byRun.keys()) {
     const run = await selectRun(tx).get({ id });
     if (run) runs.set(id, run);
   }
   // The reports of this batch already received: one query per run, the ids passed as a JSON array.
   const known = new Map<string, string>();
   for (const runId of runs.keys()) {
-    const ids = [...new Set(batch.filter((item) => item.runId === runId).map((item) => item.report.id))];
+    const ids = [...new Set(byRun.get(runId)!.map((item) => item.report.id))];
     const rows = await tx.all<{ reportId: string; digest: string }>(sql`
       SELECT report_id AS reportId, digest FROM training_reports
       WHERE run_id = ${runId} AND report_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
@@ -52,8 +52,7 @@ export async function recordReportBatch(tx: Transaction, now: Date, batch: Queue
   const ledger: (LedgerEvent & { actor: string })[] = [];
   const writes = { reports: [] as QueuedReport[], changed: new Map<string, typeof trainingRuns.$inferSelect>() };
 
-  for (const runId of runIds) {
-    const items = batch.filter((item) => item.runId === runId);
+  for (const [runId, items] of byRun) {
     const run = runs.get(runId);
     if (!run) {
       for (const item of items) fail(item, new AppError('not_found', `No training run has the id "${runId}".`, { id: runId }));
@@ -102,13 +101,7 @@ export async function recordReportBatch(tx: Transaction, now: Date, batch: Queue
  * costs one entry to hash and store rather than a hundred.
  */
 function reportedEvents(runId: string, accepted: QueuedReport[]): (LedgerEvent & { actor: string })[] {
-  const byActor = new Map<string, QueuedReport[]>();
-  for (const item of accepted) {
-    const items = byActor.get(item.actor);
-    if (items) items.push(item);
-    else byActor.set(item.actor, [item]);
-  }
-  return [...byActor].map(([actor, items]) => ({
+  return [...Map.groupBy(accepted, (item) => item.actor)].map(([actor, items]) => ({
     actor,
     type: 'training_run.reported',
     subject: `training_run:${runId}`,
