@@ -13,7 +13,7 @@ describe('closing a database file', () => {
     dir = mkdtempSync(join(tmpdir(), 'agora-close-'));
     const path = join(dir, 'agora.db');
     const database = await openDatabase({ url: `file:${path}` });
-    await database.client.execute('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    await database.exclusive(({ client }) => client.execute('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)'));
     await database.write(async (tx) => {
       for (let id = 0; id < 200; id++) await tx.run(`INSERT INTO notes (id, body) VALUES (${id}, '${'x'.repeat(100)}')`);
     });

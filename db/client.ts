@@ -5,31 +5,38 @@ import { createClient, type Client } from '@libsql/client';
 import Database from 'libsql';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { installStatementCache } from './statement-cache.ts';
-import { createWriteLock, type WriteLock } from './write-lock.ts';
+import { createReadClient } from './read-client.ts';
+import { createWriteLock } from './write-lock.ts';
 import { createWalSync } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
+declare const writeHandle: unique symbol;
+
 /**
- * Queries are written with the query builder over `tables`; drizzle is not given the schema, since
- * the relational `db.query` API is not used and building it for every transaction and savepoint cost
- * a third of opening one.
+ * The read handle (`DatabaseHandle.db`): queries only. Queries are written with the query builder
+ * over `tables`; drizzle is not given the schema, since the relational `db.query` API is not used
+ * and building it for every transaction and savepoint cost a third of opening one.
  */
-export type Database = LibSQLDatabase;
+export type Database = Pick<LibSQLDatabase, 'select' | 'selectDistinct' | '$count' | 'all' | 'get' | 'values' | '$with' | 'with'>;
 /**
  * The handle a write gets (`DatabaseHandle.write`): its statements run in the write's transaction.
- * Same type as `Database`; the name says which one a function expects.
+ * A type of its own, so the read handle cannot be passed where a write is expected; it can read
+ * too, and sees the write's own changes, so functions that only read take `Database` and accept either.
  */
-export type Transaction = Database;
+export type Transaction = LibSQLDatabase & { readonly [writeHandle]: true };
 
 export type DatabaseHandle = {
+  /** Reads, on a connection of their own where the database allows it (db/read-client.ts). */
   db: Database;
-  client: Client;
   /** Where the data lives: an embedded file, memory, or a libSQL server. */
   kind: 'file' | 'memory' | 'remote';
-  /** Serialises this process's write transactions (SQLite allows one writer at a time). */
-  writeLock: WriteLock;
   /** Runs a write in the next group-committed transaction (inside its own savepoint). */
   write: WriteQueue;
+  /**
+   * Runs `work` alone, between batches, with the write connection itself: migrations, repairs and
+   * tests that tamper with stored rows. Services never use it.
+   */
+  exclusive<T>(work: (connection: { client: Client; db: LibSQLDatabase }) => Promise<T>): Promise<T>;
   /**
    * A value that changes whenever anything (this process or another) commits to the database, for
    * caches of derived data; null when it cannot be known cheaply (memory and remote databases).
@@ -53,14 +60,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const kind = databaseKind(options.url);
   if (kind !== 'remote') installStatementCache();
   if (kind === 'file') mkdirSync(dirname(filePathOf(options.url)), { recursive: true });
-  const client = createClient({
-    url: options.url,
-    authToken: options.authToken,
-    timeout: options.busyTimeoutMs ?? 5_000,
-    // One connection for an embedded database: per-connection settings (foreign keys, journal,
-    // busy timeout) then hold for every statement, and the process's writes are serialised anyway.
-    concurrency: kind === 'remote' ? undefined : 1,
-  });
+  const connect = () =>
+    createClient({
+      url: options.url,
+      authToken: options.authToken,
+      timeout: options.busyTimeoutMs ?? 5_000,
+      // One connection per client for an embedded database: per-connection settings (foreign keys,
+      // journal, read-only) then hold for every statement, and SQLite's calls are synchronous anyway.
+      concurrency: kind === 'remote' ? undefined : 1,
+    });
+  const client = connect();
   if (kind === 'file') {
     // WAL lets readers go on while one writer writes; the busy timeout above covers other processes.
     await client.execute('PRAGMA journal_mode = WAL');
@@ -68,20 +77,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     await client.execute('PRAGMA synchronous = NORMAL');
   }
   if (kind !== 'remote') await client.execute('PRAGMA foreign_keys = ON');
-  const db = drizzle(client);
   const writeLock = createWriteLock();
+  // Reads: a read-only connection of their own on a file; memory has one connection, so its reads
+  // take turns with the writes; a server gives every request its own stream.
+  const reader = kind === 'file' ? connect() : client;
+  if (kind === 'file') await reader.execute('PRAGMA query_only = ON');
+  const db = drizzle(createReadClient(reader, kind === 'memory' ? { serialiseWith: writeLock } : {}));
+  const maintenance = { client, db: drizzle(client) };
   let commits = 0;
   const probe = kind === 'file' ? openVersionProbe(filePathOf(options.url), () => commits) : null;
   const walSync = kind === 'file' ? createWalSync(`${filePathOf(options.url)}-wal`) : null;
   return {
     db,
-    client,
     kind,
-    writeLock,
-    write: createWriteQueue(client, writeLock, { onCommit: () => (commits += 1), ...(walSync ? { makeDurable: walSync.sync } : {}) }),
+    write: createWriteQueue(client, writeLock, {
+      onCommit: () => (commits += 1),
+      refuseYields: kind !== 'remote',
+      ...(walSync ? { makeDurable: walSync.sync } : {}),
+    }),
+    exclusive: (work) => writeLock(() => work(maintenance)),
     dataVersion: probe ? probe.read : () => null,
     close: () => {
       walSync?.close();
+      if (reader !== client) reader.close();
       client.close();
       // Last, on the probe's own connection: the data moves from the WAL into the database file, so
       // a stopped hub leaves one self-contained file. (Closing does not checkpoint here: libSQL

@@ -6,5 +6,5 @@ export const MIGRATIONS_FOLDER = join(import.meta.dirname, 'migrations');
 
 /** Applies the committed drizzle-kit migrations that have not run yet. Safe to call at every start. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  await handle.writeLock(() => migrate(handle.db, { migrationsFolder: MIGRATIONS_FOLDER }));
+  await handle.exclusive(({ db }) => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
 }

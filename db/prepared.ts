@@ -1,4 +1,3 @@
-import type { Database } from './client.ts';
 
 /**
  * A query prepared once per database handle, for the hot paths (a ballot, a training report).
@@ -8,9 +7,10 @@ import type { Database } from './client.ts';
  *
  * The handle a write gets is one object for the life of the database (db/write-queue.ts), so a
  * query prepared on it serves every later write; reads prepare on `DatabaseHandle.db` the same way.
+ * `build` names the handle it needs: `Transaction` for a statement that writes, `Database` for a query.
  */
-export function prepared<P>(build: (db: Database) => { prepare(): P }): (db: Database) => P {
-  const byHandle = new WeakMap<Database, P>();
+export function prepared<Handle extends object, P>(build: (db: Handle) => { prepare(): P }): (db: Handle) => P {
+  const byHandle = new WeakMap<Handle, P>();
   return (db) => {
     let query = byHandle.get(db);
     if (query === undefined) byHandle.set(db, (query = build(db).prepare()));

@@ -4,24 +4,29 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database, type DatabaseHandle } from './client.ts';
+import { createClient, type Client } from '@libsql/client';
+import { openDatabase, type Database, type DatabaseHandle, type Transaction } from './client.ts';
 import { prepared } from './prepared.ts';
 import { createWriteLock } from './write-lock.ts';
 import { createWriteQueue } from './write-queue.ts';
 
 const notes = sqliteTable('notes', { id: text('id').primaryKey(), body: text('body').notNull() });
-const insertNote = prepared((db) => db.insert(notes).values({ id: sql.placeholder('id'), body: sql.placeholder('body') }));
-const selectNote = prepared((db) => db.select().from(notes).where(eq(notes.id, sql.placeholder('id'))));
+const insertNote = prepared((db: Transaction) => db.insert(notes).values({ id: sql.placeholder('id'), body: sql.placeholder('body') }));
+const selectNote = prepared((db: Database) => db.select().from(notes).where(eq(notes.id, sql.placeholder('id'))));
 
 describe('the write queue', () => {
   let dir: string;
   let database: DatabaseHandle;
+  /** A plain libSQL client on the same file, for queues built by hand and locks held from outside. */
+  let raw: Client;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'agora-write-queue-'));
     database = await openDatabase({ url: `file:${join(dir, 'agora.db')}` });
-    await database.client.execute('CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+    await database.exclusive(({ client }) => client.execute('CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)'));
+    raw = createClient({ url: `file:${join(dir, 'agora.db')}`, concurrency: 1 });
   });
   afterEach(() => {
+    raw.close();
     database.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -53,14 +58,14 @@ describe('the write queue', () => {
     await database.write((tx) => insertNote(tx).run({ id: 'seen', body: 'committed' }));
     const other = await openDatabase({ url: `file:${join(dir, 'agora.db')}` });
     try {
-      expect((await other.client.execute("SELECT body FROM notes WHERE id = 'seen'")).rows[0]?.body).toBe('committed');
+      expect(await selectNote(other.db).get({ id: 'seen' })).toEqual({ id: 'seen', body: 'committed' });
     } finally {
       other.close();
     }
   });
 
   it('serves later transactions with a query prepared in an earlier one, inside each transaction', async () => {
-    let firstHandle: Database | null = null;
+    let firstHandle: Transaction | null = null;
     await database.write(async (tx) => {
       firstHandle = tx;
       await insertNote(tx).run({ id: 'x', body: 'written' });
@@ -88,9 +93,8 @@ describe('the write queue', () => {
 
   it('rejects every write of a batch whose transaction cannot commit, and stores none of them', async () => {
     // Another connection holds the write lock past the busy timeout, so this batch cannot begin.
-    const blocker = await openDatabase({ url: `file:${join(dir, 'agora.db')}`, busyTimeoutMs: 50 });
     const waiting = await openDatabase({ url: `file:${join(dir, 'agora.db')}`, busyTimeoutMs: 50 });
-    const hold = await blocker.client.transaction('write');
+    const hold = await raw.transaction('write');
     try {
       const outcomes = await Promise.allSettled([
         waiting.write((tx) => insertNote(tx).run({ id: 'p', body: 'one' })),
@@ -99,7 +103,6 @@ describe('the write queue', () => {
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     } finally {
       hold.close();
-      blocker.close();
     }
     // The queue goes on working once the lock is free.
     await waiting.write((tx) => insertNote(tx).run({ id: 'r', body: 'three' }));
@@ -109,7 +112,7 @@ describe('the write queue', () => {
 
   it('acknowledges a write only once the data is durable, and gathers the next batch meanwhile', async () => {
     const syncs: (() => void)[] = [];
-    const write = createWriteQueue(database.client, createWriteLock(), { makeDurable: () => new Promise<void>((resolve) => syncs.push(resolve)) });
+    const write = createWriteQueue(raw, createWriteLock(), { makeDurable: () => new Promise<void>((resolve) => syncs.push(resolve)) });
     let acknowledged = false;
     const first = write((tx) => insertNote(tx).run({ id: 'first', body: 'committed, not yet synced' })).then(() => (acknowledged = true));
     while (syncs.length === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -130,13 +133,13 @@ describe('the write queue', () => {
   });
 
   it('tells the writer when its committed data could not be flushed', async () => {
-    const write = createWriteQueue(database.client, createWriteLock(), { makeDurable: () => Promise.reject(new Error('EIO')) });
+    const write = createWriteQueue(raw, createWriteLock(), { makeDurable: () => Promise.reject(new Error('EIO')) });
     const error = await write((tx) => insertNote(tx).run({ id: 'unsure', body: 'maybe lost' })).then(() => null, (failure: Error) => failure);
     expect(error?.message).toMatch(/could not be flushed to disk/);
     expect(String(error?.cause)).toMatch(/EIO/);
   });
 
   it('runs file databases with synchronous = NORMAL, the sync done by the queue', async () => {
-    expect((await database.client.execute('PRAGMA synchronous')).rows[0]![0]).toBe(1);
+    expect((await database.exclusive(({ client }) => client.execute('PRAGMA synchronous'))).rows[0]![0]).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Client, InStatement, ResultSet, Transaction as LibsqlTransaction } from '@libsql/client';
+import { assertStorableText } from './text-guard.ts';
 
 /**
  * The libSQL client that the write queue's drizzle handle talks to: every statement runs in the
@@ -8,7 +9,8 @@ import type { Client, InStatement, ResultSet, Transaction as LibsqlTransaction }
  *
  * Only the write queue opens a transaction here, and it runs one at a time (db/write-lock.ts), so
  * "the transaction open now" is never ambiguous. A statement sent when none is open is refused:
- * something kept the handle past its write.
+ * something kept the handle past its write. Every statement's text parameters are checked first
+ * (db/text-guard.ts): nothing that is not well-formed text reaches the database.
  */
 export type WriteTransactionClient = {
   /** What drizzle is given: it only calls `execute` and `batch` on it. */
@@ -27,8 +29,14 @@ export function createWriteTransactionClient(): WriteTransactionClient {
     throw new Error(`${what} is not available inside a write: the write queue owns the transaction.`);
   };
   const client = {
-    execute: (statement: InStatement): Promise<ResultSet> => current().execute(statement),
-    batch: (statements: InStatement[]): Promise<ResultSet[]> => current().batch(statements),
+    execute: (statement: InStatement): Promise<ResultSet> => {
+      assertStorableText(statement);
+      return current().execute(statement);
+    },
+    batch: (statements: InStatement[]): Promise<ResultSet[]> => {
+      for (const statement of statements) assertStorableText(statement);
+      return current().batch(statements);
+    },
     transaction: refuse('A nested transaction'),
     executeMultiple: refuse('executeMultiple'),
     migrate: refuse('migrate'),

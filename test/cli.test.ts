@@ -61,7 +61,7 @@ describe('agora CLI', () => {
     expect((await agora('ledger', 'verify')).code).toBe(0);
     // Tamper through a second, independent connection, as someone with file access would.
     const other = await openDatabase({ url: db.url });
-    await other.db.run(sql`update ledger set actor = 'system:someone-else' where seq = 5`);
+    await other.exclusive(({ db }) => db.run(sql`update ledger set actor = 'system:someone-else' where seq = 5`));
     other.close();
     const result = await agora('ledger', 'verify');
     expect(result.code).toBe(1);

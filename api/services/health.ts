@@ -13,7 +13,7 @@ export type HealthReport = {
 export async function checkHealth(ctx: ServiceContext): Promise<HealthReport> {
   const time = ctx.clock().toISOString();
   try {
-    await ctx.database.db.run(sql`select 1`);
+    await ctx.database.db.get(sql`select 1`);
     const head = await getLedgerHead(ctx);
     return { status: 'ok', time, database: { kind: ctx.database.kind, reachable: true }, ledger: { head: head?.seq ?? null } };
   } catch {

@@ -1,5 +1,5 @@
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import { tables, type Transaction } from '../../db/index.ts';
+import { tables, type Database, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
 import { chainLedgerEntry, createChainVerifier, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
@@ -44,7 +44,7 @@ export async function appendLedgerEntries(tx: Transaction, now: Date, events: (L
     FROM json_each(${JSON.stringify(rows)})`);
 }
 
-const selectHead = prepared((db) =>
+const selectHead = prepared((db: Database) =>
   db.select({ seq: tables.ledger.seq, hash: tables.ledger.hash }).from(tables.ledger).orderBy(desc(tables.ledger.seq)).limit(1),
 );
 

@@ -152,9 +152,7 @@ export async function authenticateToken(ctx: ServiceContext, secret: string): Pr
     .where(and(eq(tables.apiTokens.secretHash, hash), isNull(tables.apiTokens.revokedAt)));
   if (!row || (row.expiresAt && row.expiresAt <= now.toISOString())) throw denied();
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS)
-    await ctx.database.writeLock(() =>
-      ctx.database.db.update(tables.apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(tables.apiTokens.id, row.id)),
-    );
+    await ctx.database.write((tx) => tx.update(tables.apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(tables.apiTokens.id, row.id)));
   const actor = { kind: 'token' as const, tokenId: row.id, scopes: row.scopes, memberId: row.memberId };
   if (cache.size > 10_000) cache.clear();
   cache.set(hash, { actor, expiresAt: row.expiresAt, cachedAt: performance.now() });

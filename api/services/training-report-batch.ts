@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { tables, type Transaction } from '../../db/index.ts';
+import { tables, type Database, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { foldReports } from '../domain/training/fold-reports.ts';
 import type { TrainingReport } from '../domain/training/report.ts';
@@ -173,7 +173,7 @@ async function writeReports(
 }
 
 /** What reports change of a run (RunFigures and the time): the rest is the run's registration. */
-const updateRunFigures = prepared((db) => {
+const updateRunFigures = prepared((db: Transaction) => {
   const { trainingRuns } = tables;
   const figures = ['state', 'step', 'totalSteps', 'tokensSeen', 'tokensTarget', 'loss', 'throughput', 'lastReportAt', 'lastReportId', 'startedAt', 'completedAt', 'updatedAt'] as const;
   return db
@@ -182,10 +182,10 @@ const updateRunFigures = prepared((db) => {
     .where(eq(trainingRuns.id, sql.placeholder('id')));
 });
 
-const selectRun = prepared((db) => db.select().from(tables.trainingRuns).where(eq(tables.trainingRuns.id, sql.placeholder('id'))));
+const selectRun = prepared((db: Database) => db.select().from(tables.trainingRuns).where(eq(tables.trainingRuns.id, sql.placeholder('id'))));
 
 /** The same weights reported twice (a re-sent report, two replicas) are one checkpoint. */
-const insertCheckpoint = prepared((db) => {
+const insertCheckpoint = prepared((db: Transaction) => {
   const { checkpoints } = tables;
   return db
     .insert(checkpoints)

@@ -11,14 +11,16 @@ beforeAll(async () => {
   hub = await createTestHub();
   await importCollection(hub.services, { actor: systemActor('test'), input: { dir: BABY_DIR } });
   const now = hub.clock().toISOString();
-  await hub.database.db.insert(tables.modelFamilies).values({ id: 'test-family', name: 'Test family', updatedAt: now });
   const model = { familyId: 'test-family', status: 'training' as const, createdAt: now, updatedAt: now };
-  await hub.database.db.insert(tables.models).values([
-    { ...model, id: 'nordic', version: '1', name: 'Nordic', languages: ['fin', 'swe', 'nno', 'nob', 'isl', 'est'], cycle: 'baby' },
-    { ...model, id: 'everything', version: '2', name: 'Everything', languages: [], cycle: 'baby' },
-    { ...model, id: 'unplanned', version: '3', name: 'Unplanned', languages: ['fin'], cycle: null },
-    { ...model, id: 'future', version: '4', name: 'Future', languages: ['fin'], cycle: 'teenager' },
-  ]);
+  await hub.database.write(async (tx) => {
+    await tx.insert(tables.modelFamilies).values({ id: 'test-family', name: 'Test family', updatedAt: now });
+    await tx.insert(tables.models).values([
+      { ...model, id: 'nordic', version: '1', name: 'Nordic', languages: ['fin', 'swe', 'nno', 'nob', 'isl', 'est'], cycle: 'baby' },
+      { ...model, id: 'everything', version: '2', name: 'Everything', languages: [], cycle: 'baby' },
+      { ...model, id: 'unplanned', version: '3', name: 'Unplanned', languages: ['fin'], cycle: null },
+      { ...model, id: 'future', version: '4', name: 'Future', languages: ['fin'], cycle: 'teenager' },
+    ]);
+  });
 });
 afterAll(() => hub.close());
 

@@ -28,7 +28,7 @@ describe('ledger over HTTP', () => {
     const total = intact.checked;
     expect(total).toBeGreaterThan(20);
 
-    await hub.database.db.run(sql`update ledger set data = '{"digest":"forged"}' where seq = 17`);
+    await hub.database.exclusive(({ db }) => db.run(sql`update ledger set data = '{"digest":"forged"}' where seq = 17`));
     const broken = await json(hub.request('/api/v1/ledger/verify'));
     expect(broken).toEqual({
       ok: false,

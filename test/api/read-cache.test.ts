@@ -40,7 +40,7 @@ describe('read cache', () => {
   it('never serves stale data: a commit by another connection or process invalidates it', async () => {
     await app.request('/api/v1/organizations/csc');
     const other = await openDatabase({ url: file.url });
-    await other.db.run(sql`update organizations set name = 'CSC (renamed elsewhere)' where id = 'csc'`);
+    await other.exclusive(({ db }) => db.run(sql`update organizations set name = 'CSC (renamed elsewhere)' where id = 'csc'`));
     other.close();
     // A request is its own turn of the event loop; commits made elsewhere are seen from the next one.
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 import { eq, isNull, and, sql } from 'drizzle-orm';
-import { tables, type Transaction } from '../../../db/index.ts';
+import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { prepared } from '../../../db/prepared.ts';
 import type { MemberRole } from '../../domain/vocabulary.ts';
 import { hasScope } from '../authorization.ts';
@@ -28,7 +28,7 @@ export async function requireMember(tx: Transaction, actor: Actor): Promise<Acti
 }
 
 /** The member and their roles in one query: a row per role, one with a null role when they have none. */
-const selectMemberWithRoles = prepared((db) =>
+const selectMemberWithRoles = prepared((db: Database) =>
   db
     .select({ id: tables.members.id, organizationId: tables.members.organizationId, role: tables.memberRoles.role })
     .from(tables.members)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
+import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { prepared } from '../../../db/prepared.ts';
 import type { BallotOption } from '../../domain/decisions/policy.ts';
 import { commitBallot } from '../../domain/decisions/secret-ballot.ts';
@@ -86,7 +86,7 @@ export async function castBallot(
 }
 
 /** The organisation's ballot that counts now, the one a new ballot replaces. */
-const selectLatestBallot = prepared((db) =>
+const selectLatestBallot = prepared((db: Database) =>
   db
     .select({ id: tables.ballots.id })
     .from(tables.ballots)
@@ -101,7 +101,7 @@ const selectLatestBallot = prepared((db) =>
     .limit(1),
 );
 
-const insertBallot = prepared((db) =>
+const insertBallot = prepared((db: Transaction) =>
   db.insert(tables.ballots).values({
     id: sql.placeholder('id'),
     proposalId: sql.placeholder('proposalId'),

@@ -14,7 +14,7 @@ export async function loadProposal(db: Transaction | Database, id: string): Prom
 }
 
 // Every ballot reads its proposal: prepared once rather than built each time.
-const selectProposal = prepared((db) => db.select().from(tables.proposals).where(eq(tables.proposals.id, sql.placeholder('id'))));
+const selectProposal = prepared((db: Database) => db.select().from(tables.proposals).where(eq(tables.proposals.id, sql.placeholder('id'))));
 
 /** Everything the tally of a proposal needs, read from the database, judged at `at`. */
 export async function loadTallyInput(db: Transaction | Database, proposal: ProposalRow, at: string): Promise<TallyInput> {
