@@ -122,6 +122,19 @@ describe('syncContent on a content folder broken in many places', () => {
     expect(problems[1]!.message).toMatch(/lower-case letters/);
   });
 
+  it('does not guess at references into a file that is not valid YAML', async () => {
+    content.edit('governance/organizations.yaml', (text) => text.replace('organizations:', 'organizations: [unclosed'));
+    content.edit('governance/members.yaml', (text) => text.replace('members: []\n', brokenMembers));
+    const problems = ((await refusal()).details as { problems: ContentProblem[] }).problems;
+    expect(problems.map((problem) => `${problem.file.split('/').at(-1)} ${problem.field ?? problem.message.split(':')[0]}`)).toEqual([
+      // One syntax error, not the hundreds the parser finds in the rest of the file after it.
+      'organizations.yaml not valid YAML',
+      'members.yaml github',
+    ]);
+    expect(problems[0]!.line).toBeGreaterThan(0);
+    expect(problems[0]!.message).toMatch(/the rest of the file is checked once this is fixed/);
+  });
+
   it('names every way a model card disagrees with its path, each on its line', async () => {
     content.edit(CARD, (text) => text.replace('  id: agora-demo\n', '  id: agora-other\n').replace('version: "0.1"', 'version: "0.2"'));
     const problems = ((await refusal()).details as { problems: ContentProblem[] }).problems;

@@ -22,10 +22,10 @@ export function parseContentYaml<S extends z.ZodType>(
   if (document.errors.length > 0)
     return {
       ok: false,
-      problems: document.errors.map((error) => ({
+      problems: untilFirstSyntaxError(document.errors).map((error) => ({
         file,
         line: lineCounter.linePos(error.pos[0]).line + shift,
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+        message: `not valid YAML: ${error.message.split('\n')[0]}${error.code === 'DUPLICATE_KEY' ? '' : AFTER_SYNTAX_ERROR}`,
       })),
     };
   const raw: unknown = document.toJS();
@@ -40,4 +40,16 @@ export function parseContentYaml<S extends z.ZodType>(
   const result = schema.safeParse(raw ?? {});
   if (result.success) return { ok: true, value: result.data, source };
   return { ok: false, problems: problemsOfSource(source, result.error.issues), source };
+}
+
+const AFTER_SYNTAX_ERROR = ' (the rest of the file is checked once this is fixed)';
+
+/**
+ * A repeated key is a mistake of its own, but after a syntax error the parser's reading of the rest
+ * of the file is a guess: one unclosed bracket in organizations.yaml made 682 errors. So the errors
+ * up to the first syntax error, which is the one to fix.
+ */
+function untilFirstSyntaxError<E extends { code: string }>(errors: readonly E[]): E[] {
+  const first = errors.findIndex((error) => error.code !== 'DUPLICATE_KEY');
+  return first < 0 ? [...errors] : errors.slice(0, first + 1);
 }
