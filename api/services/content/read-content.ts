@@ -43,11 +43,11 @@ export async function readContent(contentDir: string): Promise<{ registry: Regis
   const files: ContentFileDigest[] = [];
   const registry: Partial<Record<keyof Registry, unknown>> = {};
   const sources: Partial<Record<keyof ContentFiles, ContentSource>> = {};
-  const readingOrder: string[] = [];
+  const governanceFiles: string[] = [];
 
   for (const [name, spec] of Object.entries(CONTENT_FILES) as [keyof ContentFiles, ContentFiles[keyof ContentFiles]][]) {
     const file = join(contentDir, spec.path);
-    readingOrder.push(file);
+    governanceFiles.push(file);
     const text = await readOptional(file);
     if (text === null) {
       if (spec.required) problems.push({ file, message: 'file is missing' });
@@ -74,7 +74,7 @@ export async function readContent(contentDir: string): Promise<{ registry: Regis
     { organizations: CONTENT_FILES.organizations.path, languages: CONTENT_FILES.languages.path },
   );
   problems.push(...withoutRefusedFields(references, problems));
-  if (problems.length > 0) throw invalidContent(inReadingOrder(problems, readingOrder));
+  if (problems.length > 0) throw invalidContent(inReadingOrder(problems, governanceFiles));
   return { registry: registry as Registry, files };
 }
 
