@@ -5,7 +5,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { apiPreflight, withApiHeaders } from './http/api-headers.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
 import { limitBody } from './http/body-limit.ts';
-import { problem, STATUS_OF } from './http/problem.ts';
+import { respondWithProblem } from './http/problem.ts';
 import { withReadCache } from './http/read-cache.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -57,7 +57,7 @@ export function createApp(options: AppOptions) {
       description:
         'The record of truth of the consortium: registry, decisions, requests and the hash-chained ledger. ' +
         'Public reads need no token; writes and confidential reads need a bearer token. Lists answer ' +
-        '`{ items, next }`; errors answer `{ error: { code, message, details? } }`.',
+        '`{ items, next }`; errors answer `{ error: { code, message, details? } }` as `application/problem+json`.',
     },
     servers: [{ url: '/' }],
   };
@@ -99,20 +99,20 @@ export function createApp(options: AppOptions) {
     const allowed = allowedMethods(routes(), c.req.path);
     if (allowed && !allowed.includes(c.req.method)) {
       c.header('Allow', allowed.join(', '));
-      return c.json(problem('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`), 405);
+      return respondWithProblem(c, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`);
     }
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html');
     const page = wantsHtml && options.site ? await siteNotFoundPage(options.site) : null;
     if (page) return c.html(page, 404);
-    return c.json(problem('not_found', `Nothing here: ${c.req.method} ${c.req.path}.`), 404);
+    return respondWithProblem(c, 'not_found', `Nothing here: ${c.req.method} ${c.req.path}.`);
   });
 
   app.onError((error, c) => {
-    if (isAppError(error)) return c.json(problem(error.code, error.message, error.details), STATUS_OF[error.code]);
+    if (isAppError(error)) return respondWithProblem(c, error.code, error.message, error.details);
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals (malformed JSON body, ...) in the same problem shape.
       const code = error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'invalid';
-      return c.json(problem(code, error.message || 'The request is malformed.'), error.status);
+      return respondWithProblem(c, code, error.message || 'The request is malformed.', undefined, error.status);
     }
     logger.error('unhandled error', {
       requestId: c.var.requestId,
@@ -120,7 +120,7 @@ export function createApp(options: AppOptions) {
       path: c.req.path,
       error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
     });
-    return c.json(problem('internal', `Something went wrong on our side; it was logged with request id ${c.var.requestId}.`), 500);
+    return respondWithProblem(c, 'internal', `Something went wrong on our side; it was logged with request id ${c.var.requestId}.`);
   });
 
   // Cached anonymous reads are answered before routing (see read-cache.ts), with the common API

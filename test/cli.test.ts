@@ -50,6 +50,26 @@ describe('agora CLI', () => {
     expect(await dumpDatabase(db.database)).toEqual(before);
   });
 
+  it('lists the problems of every broken file in one run, each as file:line, and --check says the same', async () => {
+    content.edit('governance/organizations.yaml', (text) => text.replace(/(id: csc[\s\S]*?category: )hpc_centre/, '$1supercomputer'));
+    content.edit('governance/members.yaml', (text) =>
+      text.replace('members: []\n', 'members:\n  - id: lost\n    display_name: Lost\n    organization: no-such-org\n'),
+    );
+    content.edit('governance/requests.yaml', (text) => text.replace('access: 30', 'access: -1'));
+    const result = await agora('sync');
+    expect(result.code).toBe(1);
+    const lines = result.err.split('\n');
+    expect(lines[0]).toBe('Sync refused: content is invalid (3 problems in 3 files). Nothing was changed.');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^  ${content.dir}/governance/organizations\\.yaml:\\d+: organizations\\[\\d+\\] "csc" → category: expected one of`)),
+      `  ${content.dir}/governance/members.yaml:29: members[0] "lost" → organization: expected the id of an organisation in governance/organizations.yaml, got "no-such-org"`,
+      `  ${content.dir}/governance/requests.yaml:7: deadlines.access: expected a positive number of days`,
+    ]);
+    const check = await agora('sync', '--check');
+    expect(check.code).toBe(1);
+    expect(check.err.split('\n')).toEqual(['Check failed: content is invalid (3 problems in 3 files).', ...lines.slice(1)]);
+  });
+
   it('validates without writing with --check', async () => {
     const result = await agora('sync', '--check');
     expect(result.code).toBe(0);

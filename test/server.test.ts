@@ -38,7 +38,7 @@ describe('the hub process', () => {
         expect(answer.headers.get('Access-Control-Allow-Origin')).toBe('*');
         expect(answer.headers.get('Vary')).toBe('Authorization');
         expect(answer.headers.get('Cache-Control')).toBe('no-cache');
-        expect(answer.headers.get('Content-Type')).toMatch(/^application\/json/);
+        expect(answer.headers.get('Content-Type')).toMatch(answer === refused ? /^application\/problem\+json$/ : /^application\/json/);
         expect(answer.headers.get('X-Request-Id')).toMatch(/^[\w-]+$/);
       }
       expect(cachedRead.headers.get('X-Cache')).toBe('hit');

@@ -39,7 +39,7 @@ export const syncCommand: CliCommand = {
     } catch (error) {
       if (!isAppError(error) || error.code !== 'invalid') throw error;
       const problems = (error.details as { problems?: ContentProblem[] } | undefined)?.problems ?? [];
-      cli.err(`Sync refused: ${error.message}. Nothing was changed.`);
+      cli.err(values.check ? `Check failed: ${error.message}.` : `Sync refused: ${error.message}. Nothing was changed.`);
       for (const problem of problems) cli.err(`  ${formatProblem(problem)}`);
       return EXIT.failed;
     }

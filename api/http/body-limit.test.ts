@@ -45,12 +45,14 @@ describe('limitBody', () => {
   it('refuses a declared length over the limit with 413 and the problem JSON', async () => {
     const response = await fetch(url, { method: 'POST', body: bodyOf(1000), headers: { 'Content-Type': 'application/json' } });
     expect(response.status).toBe(413);
+    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
     expect(await response.json()).toEqual({ error: { code: 'payload_too_large', message: 'Bodies are limited to 1000 bytes.' } });
   });
 
   it('refuses a chunked body once it grows over the limit', async () => {
     const response = await fetch(url, chunked(bodyOf(5000)));
     expect(response.status).toBe(413);
+    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
   });
 

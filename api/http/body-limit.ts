@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './app-env.ts';
-import { problem } from './problem.ts';
+import { respondWithProblem } from './problem.ts';
 
 /**
  * Refuses a request body over `maxBytes` with 413 and the problem JSON, before reading it.
@@ -13,7 +13,7 @@ import { problem } from './problem.ts';
  * and only a body without one (chunked) goes through Hono's counting reader.
  */
 export function limitBody(maxBytes: number, message: string): MiddlewareHandler<AppEnv> {
-  const tooLarge = (c: Context<AppEnv>) => c.json(problem('payload_too_large', message), 413);
+  const tooLarge = (c: Context<AppEnv>) => respondWithProblem(c, 'payload_too_large', message);
   const countWhileReading = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();

@@ -1,5 +1,5 @@
 import type { Hook } from '@hono/zod-openapi';
-import { problem } from './problem.ts';
+import { respondWithProblem } from './problem.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** Every validation failure, listed at once, in the problem shape. */
@@ -10,5 +10,5 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
     path: issue.path.join('.'),
     message: issue.message,
   }));
-  return c.json(problem('invalid', `The request's ${result.target} is not valid.`, { issues }), 400);
+  return respondWithProblem(c, 'invalid', `The request's ${result.target} is not valid.`, { issues });
 };

@@ -112,8 +112,10 @@ const reportRoute = createRoute({
         .openapi('ReportOutcome'),
       'The report was recorded (or had been: `duplicate`).',
     ),
-    413: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), `The body is over ${REPORT_BODY_LIMIT} bytes.`),
-    ...problemResponses('invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict'),
+    ...problemResponses('invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', {
+      code: 'payload_too_large',
+      description: `The body is over ${REPORT_BODY_LIMIT} bytes.`,
+    }),
   },
 });
 

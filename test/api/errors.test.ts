@@ -10,14 +10,20 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-/** A problem body: the documented shape and nothing that looks like a stack trace. */
-function expectProblem(body: string, code: string) {
+/**
+ * A problem: served as `application/problem+json` (what the OpenAPI document says), in the
+ * documented shape, with nothing that looks like a stack trace. Returns the body's text.
+ */
+async function expectProblem(response: Response, code: string): Promise<string> {
+  expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  const body = await response.text();
   const parsed = JSON.parse(body);
   expect(Object.keys(parsed)).toEqual(['error']);
   expect(parsed.error.code).toBe(code);
   expect(typeof parsed.error.message).toBe('string');
   expect(body).not.toMatch(/\bat .*\.(ts|js):\d+/);
   expect(body).not.toMatch(/node_modules|\/work\/|Error:/);
+  return body;
 }
 
 describe('the problem JSON answers', () => {
@@ -33,8 +39,7 @@ describe('the problem JSON answers', () => {
   ] as const)('%s %s → %i %s', async (method, path, body, status, code) => {
     const response = await hub.request(path, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
     expect(response.status).toBe(status);
-    expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-    expectProblem(await response.text(), code);
+    await expectProblem(response, code);
   });
 
   it('names the allowed methods on 405', async () => {
@@ -51,7 +56,7 @@ describe('the problem JSON answers', () => {
       body: '{"name": ',
     });
     expect(response.status).toBe(400);
-    expectProblem(await response.text(), 'invalid');
+    await expectProblem(response, 'invalid');
   });
 
   it('lists every invalid field of a body at once', async () => {
@@ -73,14 +78,14 @@ describe('the problem JSON answers', () => {
       body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), scopes: ['admin'] }),
     });
     expect(response.status).toBe(413);
-    expectProblem(await response.text(), 'payload_too_large');
+    await expectProblem(response, 'payload_too_large');
   });
 
   it('refuses a garbled or unknown bearer token, even on a public read', async () => {
     for (const header of ['Basic abc', 'Bearer agora_not-a-real-token', 'Bearer']) {
       const response = await hub.request('/api/v1/organizations', { headers: { Authorization: header } });
       expect(response.status).toBe(401);
-      expectProblem(await response.text(), 'unauthorized');
+      await expectProblem(response, 'unauthorized');
     }
   });
 
@@ -91,8 +96,7 @@ describe('the problem JSON answers', () => {
     broken.database.close(); // the database goes away under the running app
     const response = await app.request('/api/v1/organizations', { headers: { 'X-Request-Id': 'req-test-1' } });
     expect(response.status).toBe(500);
-    const text = await response.text();
-    expectProblem(text, 'internal');
+    const text = await expectProblem(response, 'internal');
     expect(text).toContain('req-test-1');
     const logged = lines.map((line) => JSON.parse(line));
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId: 'req-test-1', error: expect.objectContaining({ stack: expect.any(String) }) }));

@@ -1,4 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { STATUS_OF } from '../../api/http/problem.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, type TestHub } from '../helpers/app.ts';
 import { json } from '../helpers/http.ts';
@@ -38,6 +39,36 @@ describe('OpenAPI', () => {
     expect([...documented].filter((route) => !served.has(route))).toEqual([]);
   });
 
+  it('documents both codes a 409 can carry where a route answers both: conflict and deadline_passed', async () => {
+    const document = await json(hub.request('/api/openapi.json'));
+    const resolve = document.paths['/api/v1/proposals/{id}/concerns/{concernId}/resolve'].post.responses;
+    expect(resolve['409'].description).toMatch(/`conflict`/);
+    expect(resolve['409'].description).toMatch(/`deadline_passed`/);
+    expect(codesOf(document, resolve['409'])).toEqual(['conflict', 'deadline_passed']);
+    // A route that can answer only one of them says so.
+    const vote = document.paths['/api/v1/proposals/{id}/ballots'].post.responses;
+    expect(codesOf(document, vote['409'])).toEqual(['deadline_passed']);
+    expect(vote['409'].description).not.toMatch(/`conflict`/);
+  });
+
+  it('documents every problem as application/problem+json, listing exactly the codes its status carries', async () => {
+    const document = await json(hub.request('/api/openapi.json'));
+    const problems = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.entries(operation.responses)
+          // The health check's 503 is its report (database unreachable), not a problem.
+          .filter(([status]) => Number(status) >= 400 && !(path === '/api/v1/health' && status === '503'))
+          .map(([status, response]) => ({ where: `${method.toUpperCase()} ${path} ${status}`, status: Number(status), response })),
+      ),
+    );
+    expect(problems.length).toBeGreaterThan(50);
+    for (const { where, status, response } of problems) {
+      const codes = codesOf(document, response);
+      expect(codes.length, where).toBeGreaterThan(0);
+      for (const code of codes) expect(STATUS_OF[code as keyof typeof STATUS_OF], `${where} ${code}`).toBe(status);
+    }
+  });
+
   it('serves the interactive reference with its script from the hub itself', async () => {
     const page = await hub.request('/api/docs');
     expect(page.status).toBe(200);
@@ -51,3 +82,14 @@ describe('OpenAPI', () => {
     expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 });
+
+/** The error codes a documented problem response lists, following `$ref`s into the components. */
+// biome-ignore lint: walks arbitrary JSON
+function codesOf(document: any, response: any): string[] {
+  // biome-ignore lint: walks arbitrary JSON
+  const resolve = (node: any): any => (node?.$ref ? resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key], document)) : node);
+  const content = resolve(response).content;
+  expect(Object.keys(content)).toEqual(['application/problem+json']);
+  const schema = resolve(content['application/problem+json'].schema);
+  return resolve(resolve(schema.properties.error).properties.code).enum;
+}

@@ -46,6 +46,12 @@ describe('handling rights', () => {
     expect((await hub.as('outsider', `/api/v1/requests/${request.id}/comments`, { method: 'POST', body: { body: 'hello' } })).status).toBe(403);
   });
 
+  it('says which kind of request an assignee does not handle, in the words of the site', async () => {
+    const nomination = await json(hub.as('requester', '/api/v1/requests', { method: 'POST', body: sampleRequest('dataset') }));
+    const refused = await json(hub.as('secretary', `/api/v1/requests/${nomination.id}/assign`, { method: 'POST', body: { memberId: 'lawyer' } }));
+    expect(refused.error.message).toBe('Member "lawyer" does not handle dataset nominations (data_steward, secretariat).');
+  });
+
   it('revokes granted access with a reason', async () => {
     const request = await json(hub.as('requester', '/api/v1/requests', { method: 'POST', body: sampleRequest('access') }));
     expect(request.eligibility.eligible).toBe(true);

@@ -149,7 +149,8 @@ describe('syncContent', () => {
       'members:\n  - id: test-delegate\n    display_name: Test Delegate\n    organization: no-such-org\n    roles: [delegate]\n',
     );
     const [problem] = await refusedProblems();
-    expect(problem).toMatchObject({ entry: 'members[0] "test-delegate"', field: 'organization' });
+    // Line 4 is `organization: no-such-org`: members.yaml problems have their line like every file's.
+    expect(problem).toMatchObject({ line: 4, entry: 'members[0] "test-delegate"', field: 'organization' });
   });
 
   it('syncs members with roles, keeping personal data out of the ledger', async () => {

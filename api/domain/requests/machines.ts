@@ -1,3 +1,4 @@
+import { oneRequestOf, REQUEST_TYPE_NAMES } from './request-type-names.ts';
 import type { RequestRole, RequestType } from './vocabulary.ts';
 
 /** A move of a request from one state to another, who may make it, and what it needs. */
@@ -94,9 +95,13 @@ export function judgeTransition(
   const machine = MACHINES[type];
   const transition = machine.transitions.find((candidate) => candidate.name === name);
   if (!transition)
-    return { allowed: false, code: 'invalid', message: `"${name}" is not a transition of ${type} requests (${machine.transitions.map((t) => t.name).join(', ')}).` };
+    return { allowed: false, code: 'invalid', message: `"${name}" is not a transition of ${REQUEST_TYPE_NAMES[type].many} (${machine.transitions.map((t) => t.name).join(', ')}).` };
   if (!transition.from.includes(request.state))
-    return { allowed: false, code: 'conflict', message: `A ${type} request cannot "${name}" while ${request.state.replace('_', ' ')} (only from ${transition.from.join(', ')}).` };
+    return {
+      allowed: false,
+      code: 'conflict',
+      message: `${oneRequestOf(type)} cannot "${name}" while ${inWords(request.state)} (only from ${orList(transition.from.map(inWords))}).`,
+    };
   if (!transition.roles.some((role) => roles.includes(role)))
     return { allowed: false, code: 'forbidden', message: `"${name}" is for ${transition.roles.join(' or ')}.` };
   if (transition.comment === 'required' && !comment?.trim())
@@ -104,3 +109,7 @@ export function judgeTransition(
   const to = transition.to === 'back' ? (request.pausedFrom ?? machine.initial) : transition.to;
   return { allowed: true, transition, to };
 }
+
+/** A state as a message writes it: `under_review` is "under review". */
+const inWords = (state: string) => state.replaceAll('_', ' ');
+const orList = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 /** One thing wrong with a content file, precise enough to fix without reading code. */
 export type ContentProblem = {
-  /** Path relative to the content folder. */
+  /** The file: the content folder joined to its path inside it. */
   file: string;
   line?: number;
   /** The list entry at fault, e.g. `organizations[4] "amd-silo-ai"`. */
@@ -14,6 +14,15 @@ export type ContentProblem = {
 };
 
 type PathSegment = PropertyKey;
+
+/** A content file as read: its plain data, and the line of any path in it. */
+export type ContentSource = {
+  /** Path as problems name it. */
+  file: string;
+  raw: unknown;
+  /** Line of the deepest node of `path` that exists (the parent, for a missing field). */
+  lineAt(path: readonly PathSegment[]): number | undefined;
+};
 
 /** Keys that identify an entry in each list, used to name it in messages. */
 const IDENTIFYING_KEYS = ['id', 'code', 'kind'] as const;
@@ -26,24 +35,41 @@ export function problemsFromIssues(
   lineCounter: LineCounter,
   raw: unknown,
 ): ContentProblem[] {
+  return problemsOfSource({ file, raw, lineAt: (path) => lineOf(document, lineCounter, path) }, issues);
+}
+
+/** The same, for a source already read (see `parseContentYaml`). */
+export function problemsOfSource(source: ContentSource, issues: readonly z.core.$ZodIssue[]): ContentProblem[] {
   return issues.flatMap((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((unknownKey) => {
       const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-      const { entry, field } = describePath(path, raw);
-      const value = valueAt(raw, path);
       let message = issue.message;
       if (issue.code === 'unrecognized_keys') message = 'unknown field (check its spelling or remove it)';
-      else if (value === undefined && issue.code === 'invalid_type') message = `missing; ${message}`;
-      const line = lineOf(document, lineCounter, path);
-      return { file, ...(line ? { line } : {}), ...(entry ? { entry } : {}), ...(field ? { field } : {}), message };
+      else if (valueAt(source.raw, path) === undefined && issue.code === 'invalid_type') message = `missing; ${message}`;
+      return problemAt(source, path, message);
     });
   });
 }
 
-/** Splits a path into the list entry (first numeric index) and the field inside it. */
+/** A problem at `path` of a source: its line, the entry it is in and the field within the entry. */
+export function problemAt(source: ContentSource, path: readonly PathSegment[], message: string): ContentProblem {
+  const { entry, field } = describePath(path, source.raw);
+  const line = source.lineAt(path);
+  return { file: source.file, ...(line ? { line } : {}), ...(entry ? { entry } : {}), ...(field ? { field } : {}), message };
+}
+
+/**
+ * Splits a path into the list entry (the first list item with fields of its own, e.g.
+ * `organizations[1] "amd-silo-ai"`) and the field inside it. An item that is a plain value (a code
+ * in `eu_member`, a language of a card) is a field, not an entry.
+ */
 export function describePath(path: readonly PathSegment[], raw: unknown): { entry?: string; field?: string } {
-  const indexAt = path.findIndex((segment) => typeof segment === 'number');
+  const indexAt = path.findIndex((segment, at) => {
+    if (typeof segment !== 'number') return false;
+    const item = valueAt(raw, path.slice(0, at + 1));
+    return item !== null && typeof item === 'object';
+  });
   if (indexAt < 0) return { field: formatPath(path) || undefined };
   const entryPath = path.slice(0, indexAt + 1);
   const entryValue = valueAt(raw, entryPath);
@@ -69,7 +95,7 @@ function formatPath(path: readonly PathSegment[]): string {
   }, '');
 }
 
-function valueAt(raw: unknown, path: readonly PathSegment[]): unknown {
+export function valueAt(raw: unknown, path: readonly PathSegment[]): unknown {
   let value = raw;
   for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -79,7 +105,7 @@ function valueAt(raw: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /** Line of the deepest node of `path` that exists in the document (the parent, for a missing field). */
-function lineOf(document: Document.Parsed, lineCounter: LineCounter, path: readonly PathSegment[]): number | undefined {
+export function lineOf(document: Document.Parsed, lineCounter: LineCounter, path: readonly PathSegment[]): number | undefined {
   for (let length = path.length; length >= 0; length--) {
     const node = document.getIn(path.slice(0, length) as unknown[], true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;

@@ -9,7 +9,8 @@ import { languagesFileSchema } from '../../domain/registry/language.ts';
 import { membersFileSchema } from '../../domain/registry/member.ts';
 import { organizationsFileSchema } from '../../domain/registry/organization.ts';
 import { AppError } from '../errors.ts';
-import type { ContentProblem } from './content-problems.ts';
+import type { ContentProblem, ContentSource } from './content-problems.ts';
+import { checkReferences } from './content-references.ts';
 import { parseContentYaml } from './parse-content-yaml.ts';
 import { readDatasetCards, type DatasetCard } from './read-dataset-cards.ts';
 import { readModelCards, type ModelCard } from './read-model-cards.ts';
@@ -33,16 +34,20 @@ export type Registry = { [K in keyof ContentFiles]: z.output<ContentFiles[K]['sc
 export type ContentFileDigest = { path: string; digest: string };
 
 /**
- * Reads and validates every content file. All problems of all files are collected before failing, so
- * one run tells the author everything to fix. Fails with `invalid` and `details.problems`.
+ * Reads and validates every content file, and the references between them. All problems of all
+ * files are collected before failing, so one run tells the author everything to fix, file by file
+ * in reading order and line by line. Fails with `invalid` and `details.problems`.
  */
 export async function readContent(contentDir: string): Promise<{ registry: Registry; files: ContentFileDigest[] }> {
   const problems: ContentProblem[] = [];
   const files: ContentFileDigest[] = [];
   const registry: Partial<Record<keyof Registry, unknown>> = {};
+  const sources: Partial<Record<keyof ContentFiles, ContentSource>> = {};
+  const governanceFiles: string[] = [];
 
   for (const [name, spec] of Object.entries(CONTENT_FILES) as [keyof ContentFiles, ContentFiles[keyof ContentFiles]][]) {
     const file = join(contentDir, spec.path);
+    governanceFiles.push(file);
     const text = await readOptional(file);
     if (text === null) {
       if (spec.required) problems.push({ file, message: 'file is missing' });
@@ -51,6 +56,7 @@ export async function readContent(contentDir: string): Promise<{ registry: Regis
     }
     files.push({ path: spec.path, digest: createHash('sha256').update(text).digest('hex') });
     const parsed = parseContentYaml(file, text, spec.schema);
+    sources[name] = parsed.source;
     if (parsed.ok) registry[name] = parsed.value;
     else problems.push(...parsed.problems);
   }
@@ -63,11 +69,12 @@ export async function readContent(contentDir: string): Promise<{ registry: Regis
   files.push(...modelCards.cards.map((card) => ({ path: card.path, digest: card.revision })));
   problems.push(...modelCards.problems);
 
-  if (problems.length === 0) problems.push(...crossCheck(registry as Registry, contentDir));
-  if (problems.length > 0)
-    throw new AppError('invalid', `content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'})`, {
-      problems,
-    });
+  const references = checkReferences(
+    { organizations: sources.organizations, languages: sources.languages, members: sources.members, modelCards: modelCards.sources },
+    { organizations: CONTENT_FILES.organizations.path, languages: CONTENT_FILES.languages.path },
+  );
+  problems.push(...withoutRefusedFields(references, problems));
+  if (problems.length > 0) throw invalidContent(inReadingOrder(problems, governanceFiles));
   return { registry: registry as Registry, files };
 }
 
@@ -80,37 +87,28 @@ async function readOptional(path: string): Promise<string | null> {
   }
 }
 
-/** Rules that span files: a member's organisation must exist. */
-function crossCheck(registry: Registry, contentDir: string): ContentProblem[] {
-  const organizationIds = new Set(registry.organizations.organizations.map((org) => org.id));
-  const languageCodes = new Set(registry.languages.languages.map((language) => language.code));
-  const cardProblems = registry.modelCards.flatMap((card) => {
-    const file = join(contentDir, card.path);
-    return [
-      ...card.frontMatter.languages
-        .map((code, index) => ({ code, index }))
-        .filter(({ code }) => !languageCodes.has(code))
-        .map(({ code, index }) => ({ file, field: `languages[${index}]`, message: `expected a target language code from ${CONTENT_FILES.languages.path}, got "${code}"` })),
-      ...(card.frontMatter.provider?.organizations ?? [])
-        .map((id, index) => ({ id, index }))
-        .filter(({ id }) => !organizationIds.has(id))
-        .map(({ id, index }) => ({ file, field: `provider.organizations[${index}]`, message: `expected the id of an organisation in ${CONTENT_FILES.organizations.path}, got "${id}"` })),
-    ];
-  });
-  return [...cardProblems, ...memberProblems(registry, organizationIds, contentDir)];
+/** A field its schema already refused (a misspelt id) needs no second problem saying it is unknown. */
+function withoutRefusedFields(references: ContentProblem[], problems: readonly ContentProblem[]): ContentProblem[] {
+  const place = (problem: ContentProblem) => `${problem.file}\0${problem.entry ?? ''}\0${problem.field ?? ''}`;
+  const refused = new Set(problems.map(place));
+  return references.filter((problem) => !refused.has(place(problem)));
 }
 
-function memberProblems(registry: Registry, organizationIds: Set<string>, contentDir: string): ContentProblem[] {
-  return registry.members.members.flatMap((member, index) =>
-    organizationIds.has(member.organization)
-      ? []
-      : [
-          {
-            file: join(contentDir, CONTENT_FILES.members.path),
-            entry: `members[${index}] "${member.id}"`,
-            field: 'organization',
-            message: `expected the id of an organisation in ${CONTENT_FILES.organizations.path}, got "${member.organization}"`,
-          },
-        ],
+/** The governance files in their fixed order, then the cards by path; within a file, by line. */
+function inReadingOrder(problems: ContentProblem[], governanceFiles: readonly string[]): ContentProblem[] {
+  const rank = (file: string) => {
+    const index = governanceFiles.indexOf(file);
+    return index < 0 ? governanceFiles.length : index;
+  };
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Array.prototype.sort is stable: problems on one line keep the order their checks gave them.
+  return problems.toSorted(
+    (a, b) => rank(a.file) - rank(b.file) || byPath(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
+}
+
+function invalidContent(problems: ContentProblem[]): AppError {
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const fileCount = new Set(problems.map((problem) => problem.file)).size;
+  return new AppError('invalid', `content is invalid (${count(problems.length, 'problem')} in ${count(fileCount, 'file')})`, { problems });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { ANSWERED_STATES, judgeTransition, MACHINES } from '../../domain/requests/machines.ts';
+import { REQUEST_TYPE_NAMES } from '../../domain/requests/request-type-names.ts';
 import type { HandlerRole } from '../../domain/requests/vocabulary.ts';
 import { actingMemberId, ledgerActor, type Actor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -135,7 +136,7 @@ export async function assignRequest(ctx: ServiceContext, { actor, input }: { act
     if (!roles.some((role) => role !== 'requester')) throw new AppError(actor.kind === 'anonymous' ? 'unauthorized' : 'forbidden', 'Only those handling the request assign it.');
     const assigneeRoles = (await tx.select({ role: tables.memberRoles.role }).from(tables.memberRoles).where(eq(tables.memberRoles.memberId, input.memberId))).map((row) => row.role);
     if (!assigneeRoles.some((role) => (handlerRolesOf(request.type) as string[]).includes(role as HandlerRole)))
-      throw new AppError('invalid', `Member "${input.memberId}" does not handle ${request.type} requests (${handlerRolesOf(request.type).join(', ')}).`);
+      throw new AppError('invalid', `Member "${input.memberId}" does not handle ${REQUEST_TYPE_NAMES[request.type].many} (${handlerRolesOf(request.type).join(', ')}).`);
     const now = ctx.clock().toISOString();
     await tx.update(tables.requests).set({ assigneeMemberId: input.memberId, updatedAt: now }).where(eq(tables.requests.id, request.id));
     await tx.insert(tables.requestActivity).values({ requestId: request.id, kind: 'assigned', actor: ledgerActor(actor), comment: `assigned to ${input.memberId}`, at: now });
