@@ -33,10 +33,17 @@ function looksLikeJson(text: string): boolean {
   return first === 0x5b || first === 0x7b; // [ or {
 }
 
-/** Why a string may not be stored, or null when it may. */
-export function textProblem(text: string): string | null {
+/** Why a piece of text, taken as characters, may not be stored, or null when it may. */
+export function characterProblem(text: string): string | null {
   if (!text.isWellFormed()) return 'holds a lone UTF-16 surrogate';
   if (text.includes('\u0000')) return 'holds a NUL character';
+  return null;
+}
+
+/** Why a statement parameter may not be stored, or null when it may: its characters, and in JSON its escapes. */
+export function textProblem(text: string): string | null {
+  const problem = characterProblem(text);
+  if (problem) return problem;
   if (looksLikeJson(text) && text.includes('\\u') && ESCAPED_BAD_CHARACTER.test(text)) return 'holds an escaped lone surrogate or NUL';
   return null;
 }

@@ -8,7 +8,7 @@ const console_ = systemActor('cli');
 
 export const tokenCreateCommand: CliCommand = {
   name: ['token', 'create'],
-  usage: `token create --name NAME --scope SCOPE [--scope SCOPE ...] [--member ID] [--expires ISO-INSTANT]  (scopes: ${TOKEN_SCOPES.join(', ')})`,
+  usage: `token create --name NAME --scope SCOPE [--scope SCOPE ...] [--member ID] [--run RUN-ID ...] [--expires ISO-INSTANT]  (scopes: ${TOKEN_SCOPES.join(', ')}; a reporter token reports to the runs it registers and to those given with --run)`,
   summary: 'issue an API token; its secret is printed once',
   async run(cli) {
     const { values } = parseArgs({
@@ -17,6 +17,7 @@ export const tokenCreateCommand: CliCommand = {
         name: { type: 'string' },
         scope: { type: 'string', multiple: true },
         member: { type: 'string' },
+        run: { type: 'string', multiple: true },
         expires: { type: 'string' },
       },
     });
@@ -29,7 +30,7 @@ export const tokenCreateCommand: CliCommand = {
     }
     const { token, secret } = await createToken(await cli.services(), {
       actor: console_,
-      input: { name: values.name, scopes: scopes as TokenScope[], memberId: values.member, expiresAt: values.expires },
+      input: { name: values.name, scopes: scopes as TokenScope[], memberId: values.member, runIds: values.run, expiresAt: values.expires },
     });
     cli.err(`Token ${token.id} (${token.scopes.join(', ')}) issued. The secret is shown only now:`);
     cli.out(secret);

@@ -34,6 +34,7 @@ const fullRequestSchema = publicRequestSchema
   .extend({
     visibility: z.literal('full'),
     filedBy: z.string(),
+    filedDigestSalt: z.string().nullable().openapi({ description: 'With the canonical JSON of what was filed, proves the filing digest in the ledger: sha256(salt + text).' }),
     requesterKind: z.string().nullable(),
     periodDays: z.number().int(),
     assigneeMemberId: z.string().nullable(),
@@ -47,7 +48,7 @@ const fullRequestSchema = publicRequestSchema
     answeredOnTime: z.boolean().nullable(),
     pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
     activity: z.array(
-      z.object({ kind: z.string(), transition: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), actor: z.string(), comment: z.string().nullable(), at: z.string() }),
+      z.object({ kind: z.string(), transition: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), actor: z.string(), comment: z.string().nullable(), commentSalt: z.string().nullable().openapi({ description: 'With the comment, proves the salted digest in the ledger: sha256(salt + comment).' }), at: z.string() }),
     ),
   })
   .openapi('FullRequest');

@@ -12,6 +12,7 @@ const tokenSchema = z
     name: z.string(),
     scopes: z.array(z.enum(TOKEN_SCOPES)),
     memberId: z.string().nullable(),
+    runIds: z.array(z.string()).openapi({ description: 'Reporter tokens: runs granted besides those the token registers itself.' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     createdBy: z.string(),
     expiresAt: z.string().nullable(),
@@ -49,7 +50,12 @@ const createTokenRoute = createRoute({
             .object({
               name: z.string().min(1).max(200).openapi({ example: 'LUMI training reporter' }),
               scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
-              memberId: z.string().max(100).nullable().optional(),
+              memberId: z.string().min(1).max(100).nullable().optional().openapi({ description: 'The registry member the token acts for (their delegate or handler roles); leave out for a token that acts for no one.' }),
+              runIds: z
+                .array(z.string().min(1).max(200))
+                .max(100)
+                .optional()
+                .openapi({ description: 'Reporter tokens: the existing runs it may report to. It may always report to the runs it registers itself, and to no other.' }),
               expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
             })
             .openapi('TokenRequest'),

@@ -16,3 +16,13 @@ export function requireScope(actor: Actor, scope: TokenScope): void {
     throw new AppError('unauthorized', 'This action needs a bearer token (Authorization: Bearer …).');
   throw new AppError('forbidden', `This action needs a token with the "${scope}" scope.`, { scope });
 }
+
+/**
+ * True when the actor may act as a person or a requester (file, comment, transition): the console,
+ * a member a bot recognised, or a token with the `write` scope. A member's token with only
+ * `reporter` or `confidential` does not act for the member.
+ */
+export function mayActInPerson(actor: Actor): boolean {
+  if (actor.kind === 'system' || actor.kind === 'member') return true;
+  return actor.kind === 'token' && hasScope(actor, 'write');
+}

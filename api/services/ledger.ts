@@ -5,6 +5,8 @@ import { canonicalJson } from '../domain/ledger/canonical-json.ts';
 import { chainLedgerEntry, createChainVerifier, type ChainCheck, type LedgerEntry } from '../domain/ledger/chain.ts';
 import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
+import { asInputError } from './input-text.ts';
+import { requireActiveToken } from './token-authentication.ts';
 
 /** A state change to record: ids and digests only, never personal data. */
 export type LedgerEvent = { type: string; subject: string; data: Record<string, unknown> };
@@ -15,15 +17,21 @@ export type WriteWork<T> = (tx: Transaction, record: (event: LedgerEvent) => voi
 /**
  * Runs `work` in a write transaction and appends the events it recorded to the ledger in that same
  * transaction: either the change and its ledger entries are both stored, or neither is. Concurrent
- * writes are group-committed (db/write-queue.ts), each in its own savepoint.
+ * writes are group-committed (db/write-queue.ts), each in its own savepoint. A token acting is
+ * checked in the same transaction: one revoked or expired anywhere writes nothing.
  */
 export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work: WriteWork<T>): Promise<T> {
-  return ctx.database.write(async (tx) => {
-    const events: LedgerEvent[] = [];
-    const result = await work(tx, (event) => events.push(event));
-    if (events.length > 0) await appendLedgerEntries(tx, ctx.clock(), events.map((event) => ({ actor: ledgerActor(actor), ...event })));
-    return result;
-  });
+  return ctx.database
+    .write(async (tx) => {
+      if (actor.kind === 'token') await requireActiveToken(tx, actor, ctx.clock());
+      const events: LedgerEvent[] = [];
+      const result = await work(tx, (event) => events.push(event));
+      if (events.length > 0) await appendLedgerEntries(tx, ctx.clock(), events.map((event) => ({ actor: ledgerActor(actor), ...event })));
+      return result;
+    })
+    .catch((error: unknown) => {
+      throw asInputError(error);
+    });
 }
 
 /** Appends events, each with its own actor, after the current head. Call inside a write transaction. */

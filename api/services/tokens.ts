@@ -1,23 +1,23 @@
-import { hash, randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { tables, type DatabaseHandle } from '../../db/index.ts';
+import { randomBytes } from 'node:crypto';
+import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { tables } from '../../db/index.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/vocabulary.ts';
 import { requireScope } from './authorization.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ledgerActor } from './context.ts';
 import { AppError } from './errors.ts';
 import { writeWithLedger } from './ledger.ts';
+import { forgetToken, hashSecret, SECRET_PREFIX } from './token-authentication.ts';
 
-/** Secrets look like `agora_<43 base64url chars>` so leaked ones are easy to recognise and scan for. */
-const SECRET_PREFIX = 'agora_';
-/** How often `last_used_at` is refreshed: bookkeeping, not worth a write per request. */
-const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
+export { authenticateToken, hashSecret } from './token-authentication.ts';
 
 export type TokenView = {
   id: string;
   name: string;
   scopes: TokenScope[];
   memberId: string | null;
+  /** Reporter tokens: runs granted besides those the token registers itself. */
+  runIds: string[];
   createdAt: string;
   createdBy: string;
   expiresAt: string | null;
@@ -29,14 +29,16 @@ export type CreateTokenInput = {
   name: string;
   scopes: TokenScope[];
   memberId?: string | null | undefined;
+  /** Runs a reporter token may report to (it may always report to the runs it registers). */
+  runIds?: string[] | undefined;
   expiresAt?: string | null | undefined;
 };
 
-export function hashSecret(secret: string): string {
-  return hash('sha256', secret, 'hex');
-}
-
-/** Issues a token. The secret is returned once and stored only as its sha256. Needs `admin`. */
+/**
+ * Issues a token. The secret is returned once and stored only as its sha256. Needs `admin`, from a
+ * token that is still valid when the new one is written (a revoked admin token mints nothing, in
+ * any process: writeWithLedger checks the acting token in the transaction).
+ */
 export async function createToken(
   ctx: ServiceContext,
   { actor, input }: { actor: Actor; input: CreateTokenInput },
@@ -47,6 +49,11 @@ export async function createToken(
     throw new AppError('invalid', `A token needs at least one scope among ${TOKEN_SCOPES.join(', ')}.`, { scopes: input.scopes });
   const name = input.name.trim();
   if (!name) throw new AppError('invalid', 'A token needs a name saying what it is for.');
+  if (input.memberId !== undefined && input.memberId !== null && !input.memberId.trim())
+    throw new AppError('invalid', '"memberId" must name a registry member, or be left out for a token that acts for no one.', { memberId: input.memberId });
+  const runIds = [...new Set(input.runIds ?? [])].sort();
+  if (runIds.length > 0 && !scopes.includes('reporter'))
+    throw new AppError('invalid', '"runIds" binds a reporter token to runs: the token needs the "reporter" scope.', { runIds });
   const now = ctx.clock();
   if (input.expiresAt && !(Date.parse(input.expiresAt) > now.getTime()))
     throw new AppError('invalid', '"expiresAt" must be an instant in the future.', { expiresAt: input.expiresAt });
@@ -58,6 +65,7 @@ export async function createToken(
     secretHash: hashSecret(secret),
     scopes,
     memberId: input.memberId ?? null,
+    runIds,
     createdAt: now.toISOString(),
     createdBy: ledgerActor(actor),
     expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
@@ -69,24 +77,29 @@ export async function createToken(
       const [member] = await tx.select({ id: tables.members.id }).from(tables.members).where(eq(tables.members.id, row.memberId));
       if (!member) throw new AppError('invalid', `No member has the id "${row.memberId}".`, { memberId: row.memberId });
     }
+    if (runIds.length > 0) {
+      const known = new Set((await tx.select({ id: tables.trainingRuns.id }).from(tables.trainingRuns).where(inArray(tables.trainingRuns.id, runIds))).map((run) => run.id));
+      const unknown = runIds.filter((id) => !known.has(id));
+      if (unknown.length) throw new AppError('invalid', `No training run has the id ${unknown.map((id) => `"${id}"`).join(', ')}.`, { runIds: unknown });
+    }
     await tx.insert(tables.apiTokens).values(row);
-    record({ type: 'token.created', subject: `token:${row.id}`, data: { scopes, memberId: row.memberId, expiresAt: row.expiresAt } });
+    record({ type: 'token.created', subject: `token:${row.id}`, data: { scopes, memberId: row.memberId, runIds, expiresAt: row.expiresAt } });
   });
   const { secretHash: _hash, ...token } = row;
   return { token, secret };
 }
 
-/** Tokens that are neither revoked nor expired, oldest first. Needs `admin`. */
+/** Every token, revoked and expired ones included, oldest first. Needs `admin`. */
 export async function listTokens(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<TokenView[]> {
   requireScope(actor, 'admin');
   const rows = await ctx.database.db.select().from(tables.apiTokens).orderBy(asc(tables.apiTokens.createdAt));
   return rows.map(({ secretHash: _hash, ...token }) => token);
 }
 
-/** Revokes a token for good. Needs `admin`; revoking twice is a conflict. */
+/** Revokes a token for good, at once in this process and for every write anywhere. Needs `admin`; revoking twice is a conflict. */
 export async function revokeToken(ctx: ServiceContext, { actor, input }: { actor: Actor; input: { id: string } }): Promise<TokenView> {
   requireScope(actor, 'admin');
-  return writeWithLedger(ctx, actor, async (tx, record) => {
+  const revoked = await writeWithLedger(ctx, actor, async (tx, record) => {
     const [row] = await tx.select().from(tables.apiTokens).where(eq(tables.apiTokens.id, input.id));
     if (!row) throw new AppError('not_found', `No token has the id "${input.id}".`);
     if (row.revokedAt) throw new AppError('conflict', `Token "${input.id}" was already revoked at ${row.revokedAt}.`);
@@ -97,6 +110,9 @@ export async function revokeToken(ctx: ServiceContext, { actor, input }: { actor
     const { secretHash: _hash, ...token } = row;
     return { ...token, revokedAt };
   });
+  // Again after the commit: a request authenticated before it could have put the token back.
+  forgetToken(ctx, revoked.id);
+  return revoked;
 }
 
 /** How many usable tokens exist: start-up issues a first admin token when there are none. */
@@ -107,54 +123,4 @@ export async function countActiveTokens(ctx: ServiceContext): Promise<number> {
     .from(tables.apiTokens)
     .where(isNull(tables.apiTokens.revokedAt));
   return rows.filter((row) => !row.expiresAt || row.expiresAt > now).length;
-}
-
-/**
- * Recently verified tokens, so a job reporting many times a second does not cost a query each time.
- * Revoking in this process drops the entry at once; a revocation made by another process (the CLI,
- * another API instance) is seen within this many milliseconds.
- */
-export const TOKEN_CACHE_MS = 5_000;
-type CachedToken = { actor: Extract<Actor, { kind: 'token' }>; expiresAt: string | null; cachedAt: number };
-const tokenCaches = new WeakMap<DatabaseHandle, Map<string, CachedToken>>();
-
-function tokenCache(ctx: ServiceContext): Map<string, CachedToken> {
-  let cache = tokenCaches.get(ctx.database);
-  if (!cache) tokenCaches.set(ctx.database, (cache = new Map()));
-  return cache;
-}
-
-function forgetToken(ctx: ServiceContext, tokenId: string): void {
-  const cache = tokenCache(ctx);
-  for (const [hash, entry] of cache) if (entry.actor.tokenId === tokenId) cache.delete(hash);
-}
-
-const denied = () => new AppError('unauthorized', 'The bearer token is not valid (unknown, revoked or expired).');
-
-/**
- * The actor behind a bearer secret. Unknown, revoked and expired secrets are all `unauthorized`
- * with the same message, so the answer does not tell an attacker which tokens exist.
- */
-export async function authenticateToken(ctx: ServiceContext, secret: string): Promise<Actor> {
-  if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) throw denied();
-  const hash = hashSecret(secret);
-  const now = ctx.clock();
-  const cache = tokenCache(ctx);
-  const cached = cache.get(hash);
-  if (cached && performance.now() - cached.cachedAt < TOKEN_CACHE_MS) {
-    if (cached.expiresAt && cached.expiresAt <= now.toISOString()) throw denied();
-    return cached.actor;
-  }
-  cache.delete(hash);
-  const [row] = await ctx.database.db
-    .select()
-    .from(tables.apiTokens)
-    .where(and(eq(tables.apiTokens.secretHash, hash), isNull(tables.apiTokens.revokedAt)));
-  if (!row || (row.expiresAt && row.expiresAt <= now.toISOString())) throw denied();
-  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS)
-    await ctx.database.write((tx) => tx.update(tables.apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(tables.apiTokens.id, row.id)));
-  const actor = { kind: 'token' as const, tokenId: row.id, scopes: row.scopes, memberId: row.memberId };
-  if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { actor, expiresAt: row.expiresAt, cachedAt: performance.now() });
-  return actor;
 }

@@ -6,7 +6,10 @@ import { foldReports } from '../domain/training/fold-reports.ts';
 import type { TrainingReport } from '../domain/training/report.ts';
 import { AppError } from './errors.ts';
 import { appendLedgerEntries, type LedgerEvent } from './ledger.ts';
+import { refuseReporter, tokenGrants, type Reporter } from './training-report-access.ts';
 import { toRunView, type RunView } from './training-runs.ts';
+
+export type { Reporter } from './training-report-access.ts';
 
 export type ReportOutcome = {
   runId: string;
@@ -18,8 +21,11 @@ export type ReportOutcome = {
   run: RunView;
 };
 
-/** A report waiting for its batch: who sent it, to which run, and the digest of its content. */
-export type QueuedReport = { actor: string; runId: string; report: TrainingReport; digest: string };
+/**
+ * A report waiting for its batch: who sent it (the ledger's name for them, and the token that may
+ * be bound to runs), to which run, and the digest of its content.
+ */
+export type QueuedReport = { actor: string; reporter: Reporter; runId: string; report: TrainingReport; digest: string };
 
 /** How a report was recorded, or why it was refused. */
 export type ReportVerdict = { ok: true; outcome: ReportOutcome } | { ok: false; error: AppError };
@@ -49,6 +55,7 @@ export async function recordReportBatch(tx: Transaction, now: Date, batch: Queue
 
   const verdicts = new Map<QueuedReport, ReportVerdict>();
   const fail = (item: QueuedReport, error: AppError) => verdicts.set(item, { ok: false, error });
+  const grants = await tokenGrants(tx, now, batch);
   const ledger: (LedgerEvent & { actor: string })[] = [];
   const writes = { reports: [] as QueuedReport[], changed: new Map<string, typeof trainingRuns.$inferSelect>() };
 
@@ -61,6 +68,11 @@ export async function recordReportBatch(tx: Transaction, now: Date, batch: Queue
     const fresh: QueuedReport[] = [];
     const duplicates: QueuedReport[] = [];
     for (const item of items) {
+      const refusal = refuseReporter(item, run, grants);
+      if (refusal) {
+        fail(item, refusal);
+        continue;
+      }
       const key = `${runId}\u0000${item.report.id}`;
       const digest = known.get(key);
       if (digest === undefined) {

@@ -4,14 +4,17 @@ import { canonicalJson } from '../domain/ledger/canonical-json.ts';
 import type { TrainingReport } from '../domain/training/report.ts';
 import { requireScope } from './authorization.ts';
 import { ledgerActor, type Actor, type ServiceContext } from './context.ts';
-import { recordReportBatch, type QueuedReport, type ReportOutcome } from './training-report-batch.ts';
+import { AppError } from './errors.ts';
+import { asInputError } from './input-text.ts';
+import { recordReportBatch, type QueuedReport, type Reporter, type ReportOutcome } from './training-report-batch.ts';
 
 export type { ReportOutcome } from './training-report-batch.ts';
 
 type Pending = QueuedReport & { resolve: (outcome: ReportOutcome) => void; reject: (error: unknown) => void };
 
 /**
- * Records one report of a training job. Needs `reporter` (or `admin`). Idempotent by report id: a
+ * Records one report of a training job. Needs `reporter` (or `admin`); a reporter token reports only
+ * to the runs it registered or was granted (an admin token and the console to any). Idempotent by report id: a
  * re-sent report changes nothing, while reusing an id for different content is a conflict. Reports
  * older than the run's latest are kept as history (metrics, events, checkpoints) without moving the
  * run backwards. A reported checkpoint enters the registry as a candidate, once per digest.
@@ -25,10 +28,12 @@ export function submitReport(
   { actor, input }: { actor: Actor; input: { runId: string; report: TrainingReport } },
 ): Promise<ReportOutcome> {
   requireScope(actor, 'reporter');
+  const token = actor.kind === 'token' ? actor : null;
+  const reporter: Reporter = token && !token.scopes.includes('admin') ? { kind: 'bound', token } : { kind: 'unbound', token };
   const report = { ...input.report, at: new Date(input.report.at).toISOString() };
   const digest = hash('sha256', canonicalJson(report), 'hex');
   return new Promise((resolve, reject) =>
-    ingestorFor(ctx).push({ actor: ledgerActor(actor), runId: input.runId, report, digest, resolve, reject }),
+    ingestorFor(ctx).push({ actor: ledgerActor(actor), reporter, runId: input.runId, report, digest, resolve, reject }),
   );
 }
 
@@ -46,22 +51,32 @@ function ingestorFor(ctx: ServiceContext) {
 function createIngestor(ctx: ServiceContext, maxBatch = 500) {
   const queue: Pending[] = [];
   let running = false;
+
+  async function record(batch: Pending[]): Promise<void> {
+    let verdicts: Awaited<ReturnType<typeof recordReportBatch>>;
+    try {
+      verdicts = await ctx.database.write((tx) => recordReportBatch(tx, ctx.clock(), batch));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(reportError(error));
+      // A statement the whole batch shared failed on one report's data: find it by halves, so
+      // every other report is recorded and the culprit gets its own error (the halves share a commit).
+      const middle = Math.ceil(batch.length / 2);
+      await Promise.all([record(batch.slice(0, middle)), record(batch.slice(middle))]);
+      return;
+    }
+    // Settled only after the commit: before it, the outcomes are not yet true.
+    batch.forEach((item, index) => {
+      const verdict = verdicts[index]!;
+      if (verdict.ok) item.resolve(verdict.outcome);
+      else item.reject(verdict.error);
+    });
+  }
+
   async function drain() {
     running = true;
     while (queue.length) {
       await gatherWhileGrowing(queue, maxBatch);
-      const batch = queue.splice(0, maxBatch);
-      try {
-        const verdicts = await ctx.database.write((tx) => recordReportBatch(tx, ctx.clock(), batch));
-        // Settled only after the commit: before it, the outcomes are not yet true.
-        batch.forEach((item, index) => {
-          const verdict = verdicts[index]!;
-          if (verdict.ok) item.resolve(verdict.outcome);
-          else item.reject(verdict.error);
-        });
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
+      await record(queue.splice(0, maxBatch));
     }
     running = false;
   }
@@ -77,6 +92,16 @@ function createIngestor(ctx: ServiceContext, maxBatch = 500) {
       }
     },
   };
+}
+
+/** A lone report's failure: its own input is at fault when the database refused its text or a constraint. */
+function reportError(error: unknown): unknown {
+  const mapped = asInputError(error);
+  if (mapped !== error) return mapped;
+  const code = String((error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code ?? '');
+  if (code.startsWith('SQLITE_CONSTRAINT'))
+    return new AppError('invalid', 'The report could not be stored: a value breaks a rule of the registry (such as a checkpoint it cannot hold).', { code });
+  return error;
 }
 
 /**

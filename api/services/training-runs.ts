@@ -40,7 +40,7 @@ export type RunDetail = RunView & { events: RunEventView[] };
 type RunRow = typeof tables.trainingRuns.$inferSelect;
 
 export function toRunView(row: RunRow): RunView {
-  const { lastReportId: _id, ...rest } = row;
+  const { lastReportId: _id, registeredByToken: _token, ...rest } = row;
   const { fraction, eta } = estimateProgress(row);
   return { ...rest, progress: fraction, eta };
 }
@@ -148,6 +148,8 @@ export async function createRun(ctx: ServiceContext, { actor, input }: { actor: 
       startedAt: null,
       completedAt: null,
       isDemo: input.isDemo ?? false,
+      // The job's reporter token may report to the run it registered, and only the tokens granted it may too.
+      registeredByToken: actor.kind === 'token' ? actor.tokenId : null,
       createdAt: now,
       updatedAt: now,
     };

@@ -19,6 +19,11 @@ export const apiTokens = sqliteTable(
     expiresAt: text('expires_at'),
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
+    /**
+     * Reporter tokens: the runs the token may report to besides those it registered itself
+     * (`training_runs.registered_by_token`). Empty for every other token.
+     */
+    runIds: text('run_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
   },
   (table) => [
     uniqueIndex('api_tokens_secret_hash_idx').on(table.secretHash),

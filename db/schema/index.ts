@@ -13,3 +13,5 @@ export * from './dataset-cards.ts';
 export * from './model-cards.ts';
 export * from './decisions.ts';
 export * from './requests.ts';
+export * from './outbox.ts';
+export * from './maintenance.ts';

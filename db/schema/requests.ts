@@ -32,6 +32,8 @@ export const requests = sqliteTable(
     answeredAt: text('answered_at'),
     closedAt: text('closed_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** Salt of the filing's digest in the ledger (api/domain/ledger/salted-digest.ts); kept with what it proves. */
+    filedDigestSalt: text('filed_digest_salt'),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [index('requests_type_state_idx').on(table.type, table.state)],
@@ -64,6 +66,8 @@ export const requestActivity = sqliteTable(
     toState: text('to_state'),
     actor: text('actor').notNull(),
     comment: text('comment'),
+    /** Salt of the comment's digest in the ledger: with it, the comment's author can prove the text. */
+    commentSalt: text('comment_salt'),
     at: text('at').notNull(),
   },
   (table) => [index('request_activity_request_idx').on(table.requestId, table.id)],

@@ -28,6 +28,8 @@ export const trainingRuns = sqliteTable(
     startedAt: text('started_at'),
     completedAt: text('completed_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** The reporter token that registered the run: it may report to it (api_tokens.run_ids grants others). */
+    registeredByToken: text('registered_by_token'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -17,7 +17,7 @@ beforeEach(async () => {
     input: { id: 'test-1b', family: { id: 'test', name: 'Test family' }, version: '0.1', name: 'Test 1B', status: 'training', languages: ['mlt'] },
   });
   await createRun(hub.services, { actor, input: { id: 'run-1', modelId: 'test-1b', hpcSystem: 'LUMI', totalSteps: 1000, tokensTarget: 1_000_000 } });
-  reporter = await hub.tokenWith('reporter');
+  reporter = await hub.reporterFor('run-1');
 });
 afterEach(() => hub.close());
 

@@ -35,6 +35,11 @@ export async function createTestHub(options: { sync?: boolean; contentDir?: stri
       const { secret } = await createToken(services, { actor: systemActor('test'), input: { name: `test ${scopes.join('+')}`, scopes } });
       return secret;
     },
+    /** A reporter token granted these runs (a reporter token reaches no other run it did not register). */
+    async reporterFor(...runIds: string[]) {
+      const { secret } = await createToken(services, { actor: systemActor('test'), input: { name: `reporter of ${runIds.join(', ')}`, scopes: ['reporter'], runIds } });
+      return secret;
+    },
     close: () => database.close(),
   };
 }

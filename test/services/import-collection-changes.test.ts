@@ -5,6 +5,7 @@ import { importCollection, type CollectionProblem } from '../../api/services/col
 import { systemActor, type Actor, type ServiceContext } from '../../api/services/context.ts';
 import { AppError } from '../../api/services/errors.ts';
 import { verifyLedger } from '../../api/services/ledger.ts';
+import { authenticateToken, createToken } from '../../api/services/tokens.ts';
 import { createTestClock } from '../helpers/clock.ts';
 import { copyCollection } from '../helpers/collection.ts';
 import { createTestDatabase } from '../helpers/database.ts';
@@ -175,7 +176,9 @@ describe('who may import', () => {
   it('needs the admin scope', async () => {
     await expect(run({ as: { kind: 'anonymous' } })).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(run({ as: { kind: 'token', tokenId: 't', scopes: ['reporter'], memberId: null } })).rejects.toMatchObject({ code: 'forbidden' });
-    expect((await run({ as: { kind: 'token', tokenId: 't', scopes: ['admin'], memberId: null } })).ledgerEntries).toBeGreaterThan(0);
+    // A real admin token: every write checks its token in its own transaction.
+    const { secret } = await createToken(services, { actor, input: { name: 'importer', scopes: ['admin'] } });
+    expect((await run({ as: await authenticateToken(services, secret) })).ledgerEntries).toBeGreaterThan(0);
   });
 });
 

@@ -18,7 +18,12 @@ export const reportedCheckpointSchema = z.strictObject({
   digest: z
     .string({ error: 'expected a digest such as "sha256:<64 hex digits>"' })
     .regex(/^sha256:[0-9a-f]{64}$/, 'expected a digest such as "sha256:<64 hex digits>"'),
-  uri: z.string().max(2000, 'expected at most 2000 characters').optional(),
+  /** Where the weights are (`s3://…`, `https://…`, `hf://…`, a cluster path as `file://…`): shown as a link, so never a script. */
+  uri: z
+    .string()
+    .max(2000, 'expected at most 2000 characters')
+    .regex(/^(?!(?:javascript|data|vbscript|blob):)[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'expected a URI with a scheme, such as s3://bucket/path or https://…')
+    .optional(),
 });
 
 /**

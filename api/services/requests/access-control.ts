@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { MACHINES } from '../../domain/requests/machines.ts';
 import type { HandlerRole, RequestRole, RequestType } from '../../domain/requests/vocabulary.ts';
-import { hasScope } from '../authorization.ts';
+import { hasScope, mayActInPerson } from '../authorization.ts';
 import { actingMemberId, ledgerActor, type Actor } from '../context.ts';
 
 /** The handler roles of one request type: those its machine gives transitions to. */
@@ -15,7 +15,9 @@ export function handlerRolesOf(type: RequestType): HandlerRole[] {
 /** The roles an actor holds towards one request: requester (who filed it) and their member roles. */
 export async function rolesTowards(db: Transaction | Database, actor: Actor, request: { filedBy: string; type: RequestType }): Promise<RequestRole[]> {
   const roles: RequestRole[] = [];
-  if (actor.kind !== 'anonymous' && ledgerActor(actor) === request.filedBy) roles.push('requester');
+  // A member's reporter or read-only token is not the member: it holds no role towards requests.
+  if (!mayActInPerson(actor)) return roles;
+  if (ledgerActor(actor) === request.filedBy) roles.push('requester');
   const memberId = actingMemberId(actor);
   if (memberId) {
     const rows = await db.select({ role: tables.memberRoles.role }).from(tables.memberRoles).where(eq(tables.memberRoles.memberId, memberId));

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { tables } from '../../../db/index.ts';
 import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
+import { SALTED_DIGEST_SCHEME, saltedDigest } from '../../domain/ledger/salted-digest.ts';
 import { checkLicensingEligibility } from '../../domain/eligibility.ts';
 import { MACHINES } from '../../domain/requests/machines.ts';
 import { splitConfidential, type RequestInput } from '../../domain/requests/request-schemas.ts';
-import { hasScope } from '../authorization.ts';
-import { actingMemberId, ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
+import { mayActInPerson } from '../authorization.ts';
+import { ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { writeWithLedger } from '../ledger.ts';
 import { loadCountryClasses } from '../organizations.ts';
@@ -19,7 +20,7 @@ import { answerPeriodDays, deadlineDefaults, toFullView, type FullRequestView } 
  */
 export async function fileRequest(ctx: ServiceContext, { actor, input }: { actor: Actor; input: RequestInput & { isDemo?: boolean } }): Promise<FullRequestView> {
   if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'Filing a request needs a bearer token (or a GitHub issue through the bot).');
-  if (!actingMemberId(actor) && !hasScope(actor, 'write'))
+  if (!mayActInPerson(actor))
     throw new AppError('forbidden', 'Filing a request needs a token with the "write" scope.', { scope: 'write' });
   const { isDemo, ...request } = input;
   const now = ctx.clock().toISOString();
@@ -44,6 +45,8 @@ export async function fileRequest(ctx: ServiceContext, { actor, input }: { actor
         )
       : null;
 
+  // Salted, so that the public cannot confirm a guess of what was filed (api/domain/ledger/salted-digest.ts).
+  const filed = saltedDigest(canonicalJson(request), randomBytes(16).toString('hex'));
   return writeWithLedger(ctx, actor, async (tx, record) => {
     const periodDays = answerPeriodDays(
       {
@@ -72,6 +75,7 @@ export async function fileRequest(ctx: ServiceContext, { actor, input }: { actor
       answeredAt: null,
       closedAt: null,
       isDemo: isDemo ?? false,
+      filedDigestSalt: filed.salt,
       updatedAt: now,
     };
     await tx.insert(tables.requests).values(row);
@@ -79,7 +83,7 @@ export async function fileRequest(ctx: ServiceContext, { actor, input }: { actor
     record({
       type: 'request.filed',
       subject: `request:${id}`,
-      data: { type: request.type, state: row.state, digest: createHash('sha256').update(canonicalJson(request)).digest('hex') },
+      data: { type: request.type, state: row.state, digest: filed.digest, digestScheme: SALTED_DIGEST_SCHEME },
     });
     return toFullView(tx, row, now);
   });

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { SALTED_DIGEST_SCHEME, saltedDigest } from '../../domain/ledger/salted-digest.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { ANSWERED_STATES, judgeTransition, MACHINES } from '../../domain/requests/machines.ts';
@@ -60,6 +61,8 @@ export async function transitionRequest(ctx: ServiceContext, { actor, input }: {
 
     await tx.update(tables.requests).set(changes).where(eq(tables.requests.id, request.id));
     const by = ledgerActor(actor);
+    const comment = input.comment?.trim() || null;
+    const commentDigest = comment ? saltedDigest(comment, randomBytes(16).toString('hex')) : null;
     await tx.insert(tables.requestActivity).values({
       requestId: request.id,
       kind: 'transition',
@@ -67,7 +70,8 @@ export async function transitionRequest(ctx: ServiceContext, { actor, input }: {
       fromState: request.state,
       toState: verdict.to,
       actor: by,
-      comment: input.comment?.trim() || null,
+      comment,
+      commentSalt: commentDigest?.salt ?? null,
       at: now,
     });
     record({
@@ -77,7 +81,7 @@ export async function transitionRequest(ctx: ServiceContext, { actor, input }: {
         transition: input.transition,
         from: request.state,
         to: verdict.to,
-        ...(input.comment?.trim() ? { commentDigest: createHash('sha256').update(input.comment.trim()).digest('hex') } : {}),
+        ...(commentDigest ? { commentDigest: commentDigest.digest, digestScheme: SALTED_DIGEST_SCHEME } : {}),
       },
     });
     return toFullView(tx, { ...request, ...changes } as RequestRow, now);
@@ -121,9 +125,10 @@ export async function commentOnRequest(ctx: ServiceContext, { actor, input }: { 
     const body = input.body.trim();
     if (!body) throw new AppError('invalid', 'A comment needs some text.');
     const now = ctx.clock().toISOString();
-    await tx.insert(tables.requestActivity).values({ requestId: request.id, kind: 'comment', actor: ledgerActor(actor), comment: body, at: now });
+    const digest = saltedDigest(body, randomBytes(16).toString('hex'));
+    await tx.insert(tables.requestActivity).values({ requestId: request.id, kind: 'comment', actor: ledgerActor(actor), comment: body, commentSalt: digest.salt, at: now });
     await tx.update(tables.requests).set({ updatedAt: now }).where(eq(tables.requests.id, request.id));
-    record({ type: 'request.commented', subject: `request:${request.id}`, data: { digest: createHash('sha256').update(body).digest('hex') } });
+    record({ type: 'request.commented', subject: `request:${request.id}`, data: { digest: digest.digest, digestScheme: SALTED_DIGEST_SCHEME } });
     return toFullView(tx, { ...request, updatedAt: now }, now);
   });
 }

@@ -21,12 +21,15 @@ export type PublicRequestView = {
   isDemo: boolean;
 };
 
-export type RequestActivity = { kind: string; transition: string | null; from: string | null; to: string | null; actor: string; comment: string | null; at: string };
+/** `commentSalt` proves the comment against the salted digest in the ledger (api/domain/ledger/salted-digest.ts). */
+export type RequestActivity = { kind: string; transition: string | null; from: string | null; to: string | null; actor: string; comment: string | null; commentSalt: string | null; at: string };
 
 /** What the requester and the handlers see. */
 export type FullRequestView = PublicRequestView & {
   visibility: 'full';
   filedBy: string;
+  /** With the canonical JSON of what was filed, proves the filing's salted digest in the ledger. */
+  filedDigestSalt: string | null;
   requesterKind: string | null;
   periodDays: number;
   assigneeMemberId: string | null;
@@ -86,6 +89,7 @@ export async function toFullView(db: Transaction | Database, row: RequestRow, no
     ...(await toPublicView(db, row, now)),
     visibility: 'full',
     filedBy: row.filedBy,
+    filedDigestSalt: row.filedDigestSalt,
     requesterKind: row.requesterKind,
     periodDays: row.periodDays,
     assigneeMemberId: row.assigneeMemberId,
@@ -105,6 +109,7 @@ export async function toFullView(db: Transaction | Database, row: RequestRow, no
       to: entry.toState,
       actor: entry.actor,
       comment: entry.comment,
+      commentSalt: entry.commentSalt,
       at: entry.at,
     })),
   };
