@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../api/cli.ts';
-import { copyCollection } from './helpers/collection.ts';
+import { copyCollection, NEXT_SHAPE_DIR } from './helpers/collection.ts';
 import { createTestDatabaseFile } from './helpers/database.ts';
 import { dumpDatabase } from './helpers/dump.ts';
 
@@ -57,6 +57,38 @@ describe('agora import collection', () => {
     expect(skipped.out).toMatch(/datasets\s+10 created/);
     expect(skipped.out).toContain('Skipped (1 dataset, --skip-invalid):');
     expect(skipped.out).toContain(`${tree.dir}/finemath-0.0.0/counts/finemath-4plus/release.json`);
+  });
+
+  it('a cycle in the newer shape: refused for its two broken datasets, each error under its dataset; nothing else stops it', async () => {
+    const refused = await agora('import', 'collection', NEXT_SHAPE_DIR);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Import refused: the collection at');
+    expect(refused.err).toContain('Errors in 2 datasets:');
+    expect(refused.err).toMatch(/^ {2}broken-counts-1\.0:\n {4}.*broken-counts-1\.0\/counts\/web\/dan_Latn\/release\.json: not valid JSON/m);
+    expect(refused.err).toMatch(/^ {2}dangling-1\.0:\n {4}.*dangling-1\.0\/counts\/web\/nor_Latn: datamix\.txt line 18 names/m);
+    expect(refused.err).toContain('Run again with --skip-invalid to import the other datasets and leave these out.');
+    expect(refused.err).not.toMatch(/"name"|huggingface|metadata\.yaml|etc|languages\.txt/);
+  });
+
+  it('a cycle in the newer shape with --skip-invalid: exit 0, and a report of what was skipped, each warning and each note', async () => {
+    const result = await agora('import', 'collection', NEXT_SHAPE_DIR, '--skip-invalid');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^flag-synthetic: imported \(collection created\);/m);
+    expect(result.out).toMatch(/datasets\s+7 created/);
+    expect(result.out).toContain('Skipped (2 datasets, --skip-invalid):');
+    expect(result.out).toMatch(/^ {2}dangling-1\.0:\n {4}.*datamix\.txt line 18 names "dangling-1\.0\/megatron-lm\/web\/nor_Latn"/m);
+    expect(result.out).toMatch(/^Warnings \(\d+\):$/m);
+    expect(result.out).toMatch(/^ {2}culturax-1\.0:\n(?: {4}.*\n)* {4}culturax-1\.0\/metadata\.yaml: neither "huggingface" nor "url"/m);
+    expect(result.out).toContain('    fineweb-2-1.1/metadata.yaml:1: field "name" is empty; the dataset is named after its folder, "fineweb-2-1.1"');
+    expect(result.out).toContain('    wura-0.1/metadata.yaml:5: field "annotations.pii.owner" holds a NUL character; replaced with U+FFFD');
+    expect(result.out).toMatch(/^ {2}\(the cycle\):\n {4}metadata\.yaml: the cycle has none/m);
+    expect(result.out).toContain('Notes (5):');
+    expect(result.out).toContain('  etc: no metadata.yaml, no counts/ and no datamix.txt line: not a dataset, skipped');
+    expect(result.out).toContain('  languages.txt: not read by the hub');
+    expect(result.out).not.toContain('\0');
+
+    const again = await agora('import', 'collection', NEXT_SHAPE_DIR, '--skip-invalid');
+    expect(again.out).toContain('flag-synthetic: already up to date, nothing changed');
   });
 
   it('explains its usage when the folder is missing', async () => {

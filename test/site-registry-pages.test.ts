@@ -300,3 +300,39 @@ describe('the datasets pages', () => {
     expect(await text(dclm, 'li[data-warning="aggregate_mismatch"]')).toContain('dclm-1.0/counts: source.json counts');
   });
 });
+
+describe('the pages of a cycle in the newer shape (flag-synthetic)', () => {
+  it('a dataset without name or source: named after its folder, source unknown, both said, with its warnings', async () => {
+    const page = await open('datasets/culturax-1.0');
+    expect(await text(page, 'h1')).toBe('culturax-1.0');
+    expect(await text(page, '[data-name-fallback]')).toContain('gives this dataset no name');
+    expect(await text(page, '[data-source]')).toMatch(/^unknown/);
+    expect((await texts(page, 'section[data-cycle="flag-synthetic"] li[data-warning]')).map((t) => t.split(' ')[0])).toEqual(['⚠', '⚠']);
+    expect(await page.locator('li[data-warning="source_unknown"]').count()).toBe(1);
+    expect(await page.locator('li[data-warning="name_missing"]').count()).toBe(1);
+  });
+
+  it('a name that is HTML is shown as text, never run', async () => {
+    const page = await open('datasets/starcoder2-0.1');
+    expect(await text(page, 'h1')).toBe('<script>alert(1)</script>');
+    const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
+    expect(scripts.some((source) => source.includes('alert(1)'))).toBe(false);
+    expect(await text(page, 'li[data-warning="markup_in_text"]')).toContain('kept as plain text');
+  });
+
+  it('the cycle page: an import report by dataset, the skipped datasets, and the notes', async () => {
+    const page = await open('coverage/flag-synthetic');
+    expect(await text(page, '[data-import-summary]')).toContain('Left out as invalid (their figures could not be right): broken-counts-1.0, dangling-1.0.');
+    const groups = await texts(page, 'h4[data-warning-group]');
+    expect(groups[0]).toBe('The cycle');
+    expect(groups).toEqual(expect.arrayContaining(['culturax-1.0', 'broken-counts-1.0']));
+    expect(await page.locator('h4[data-warning-group="culturax-1.0"] a[href="/datasets/culturax-1.0/"]').count()).toBe(1);
+    expect(await page.locator('h4[data-warning-group="broken-counts-1.0"] a').count()).toBe(0);
+    expect(await page.locator('li[data-note="not_a_dataset"]').count()).toBe(3);
+    expect(await text(page, 'li[data-note="not_read"]')).toContain('languages.txt');
+    const index = await open('coverage');
+    expect(await text(index, 'tr[data-cycle="flag-synthetic"] [data-import-report]')).toMatch(/^\d+ warnings, 5 notes$/);
+    const datasets = await open('datasets');
+    expect(await text(datasets, 'tr[data-dataset="culturax-1.0"] [data-import-warnings]')).toBe('⚠ 2');
+  });
+});

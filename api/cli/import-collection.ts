@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
-import { importCollection, type ImportSummary } from '../services/collections/import-collection.ts';
-import type { ChangeCounts } from '../services/collections/write-collection.ts';
-import { formatProblem, type ContentProblem } from '../services/content/content-problems.ts';
+import { importCollection, type CollectionProblem } from '../services/collections/import-collection.ts';
 import { systemActor } from '../services/context.ts';
 import { isAppError } from '../services/errors.ts';
-import { EXIT, type CliCommand, type CliContext } from './command.ts';
+import { EXIT, type CliCommand } from './command.ts';
+import { refusalLines, summaryLines } from './import-report.ts';
 import { createProgressBar, type ProgressOutput } from './progress-bar.ts';
 
 const USAGE = 'import collection DIR [--skip-invalid]';
@@ -33,36 +32,14 @@ export const importCollectionCommand: CliCommand = {
         input: { dir, skipInvalid: values['skip-invalid'], onProgress: (progress) => progress.phase === 'read' && bar.update(progress.done, progress.total) },
       });
       bar.finish();
-      printSummary(cli, summary, (performance.now() - started) / 1000);
+      for (const line of summaryLines(summary, (performance.now() - started) / 1000)) cli.out(line);
       return EXIT.ok;
     } catch (error) {
       bar.finish();
       if (!isAppError(error) || error.code !== 'invalid') throw error;
-      const problems = (error.details as { problems?: ContentProblem[] } | undefined)?.problems ?? [];
-      cli.err(`Import refused: ${error.message}. Nothing was changed.`);
-      for (const problem of problems) cli.err(`  ${formatProblem(problem)}`);
-      if (problems.some((problem) => (problem as { dataset?: unknown }).dataset))
-        cli.err('Run again with --skip-invalid to import the other datasets and leave these out.');
+      const problems = (error.details as { problems?: CollectionProblem[] } | undefined)?.problems ?? [];
+      for (const line of refusalLines(error.message, problems)) cli.err(line);
       return EXIT.failed;
     }
   },
 };
-
-const describe = (name: string, changes: ChangeCounts) =>
-  `  ${name.padEnd(10)} ${changes.created} created, ${changes.updated} updated, ${changes.removed} removed, ${changes.unchanged} unchanged`;
-
-function printSummary(cli: CliContext, summary: ImportSummary, seconds: number): void {
-  const verdict = summary.ledgerEntries === 0 ? 'already up to date, nothing changed' : `imported (collection ${summary.collection})`;
-  cli.out(`${summary.cycle}: ${verdict}; ${summary.filesRead} files read in ${seconds.toFixed(2)} s.`);
-  cli.out(describe('datasets', summary.datasets));
-  cli.out(describe('parts', summary.parts));
-  cli.out(`  ledger entries written: ${summary.ledgerEntries}`);
-  if (summary.skipped.length > 0) {
-    cli.out(`Skipped (${summary.skipped.length} dataset${summary.skipped.length === 1 ? '' : 's'}, --skip-invalid):`);
-    for (const skipped of summary.skipped) for (const problem of skipped.problems) cli.out(`  ${formatProblem(problem)}`);
-  }
-  if (summary.warnings.length > 0) {
-    cli.out(`Warnings (${summary.warnings.length}):`);
-    for (const warning of summary.warnings) cli.out(`  ${warning.message}`);
-  }
-}

@@ -1,5 +1,5 @@
 import { foreignKey, index, primaryKey, real, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { ImportWarning } from '../../api/domain/collections/import-warning.ts';
+import type { ImportFinding } from '../../api/domain/collections/import-warning.ts';
 import type { Annotation } from '../../api/domain/collections/metadata.ts';
 import type { StageCounts } from '../../api/domain/collections/stage-counts.ts';
 
@@ -21,8 +21,11 @@ export const collections = sqliteTable('collections', {
   settings: text('settings', { mode: 'json' })
     .$type<{ release: Record<string, unknown> | null; sources: Record<string, unknown> | null }>()
     .notNull(),
-  /** What the last import had to say about the tree (aggregate mismatches, unmixed folders, ...). */
-  warnings: text('warnings', { mode: 'json' }).$type<ImportWarning[]>().notNull(),
+  /**
+   * What the last import had to say about the tree: warnings (aggregate mismatches, unmixed folders,
+   * names missing, ...) and notes (helper folders skipped), told apart by their code.
+   */
+  warnings: text('warnings', { mode: 'json' }).$type<ImportFinding[]>().notNull(),
   digest: text('digest').notNull(),
   importedAt: text('imported_at').notNull(),
   updatedAt: text('updated_at').notNull(),

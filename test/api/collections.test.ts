@@ -19,7 +19,7 @@ describe('GET /api/v1/collections', () => {
     const body = await json(hub.request('/api/v1/collections'));
     expect(body).toEqual({
       items: [
-        expect.objectContaining({ cycle: 'baby', name: 'Training Data Collection for OpenEuroLLM Baby Model', date: 'May 2026', datasetCount: 11, partCount: 156, warningCount: 3 }),
+        expect.objectContaining({ cycle: 'baby', name: 'Training Data Collection for OpenEuroLLM Baby Model', date: 'May 2026', datasetCount: 11, partCount: 156, warningCount: 3, noteCount: 0 }),
       ],
       next: null,
     });
@@ -67,6 +67,8 @@ describe('GET /api/v1/collections/{cycle}', () => {
     const starcoder = body.datasets.at(-1);
     expect(starcoder).toMatchObject({ content: 'code', licence: null, redistributable: null, parts: [{ language: null, cardLanguage: null }] });
     expect(body.warnings.map((warning: { code: string }) => warning.code).sort()).toEqual(['aggregate_mismatch', 'duplicate_keys', 'unmixed_counts']);
+    expect(body.notes).toEqual([]);
+    expect(dclm.warnings.map((warning: { code: string }) => warning.code)).toEqual(['aggregate_mismatch']);
   });
 
   it('answers a not_found problem for a cycle never imported', async () => {

@@ -6,6 +6,9 @@ import { CONTENT_DIR } from './app.ts';
 /** The shipped sample cycle. */
 export const BABY_DIR = join(CONTENT_DIR, 'collections', 'baby');
 
+/** A synthetic cycle in the shape of the collection's next one (its README says what each folder exercises). */
+export const NEXT_SHAPE_DIR = join(import.meta.dirname, '..', 'fixtures', 'collections', 'flag-synthetic');
+
 /** A private copy of a shipped cycle folder (keeping its name, the cycle id) that a test may edit. */
 export function copyCollection(cycle = 'baby') {
   const parent = mkdtempSync(join(tmpdir(), 'agora-collection-'));
@@ -17,6 +20,10 @@ export function copyCollection(cycle = 'baby') {
     write(file: string, text: string) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), text);
+    },
+    writeBytes(file: string, bytes: Uint8Array) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), bytes);
     },
     edit(file: string, change: (text: string) => string) {
       const before = readFileSync(join(dir, file), 'utf8');

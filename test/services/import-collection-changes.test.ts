@@ -118,16 +118,16 @@ describe('a broken tree', () => {
     expect(await dumpDatabase(services.database)).toEqual(before);
   });
 
-  it('lists every problem at once: invalid figure, missing metadata, missing dataset folder, missing counts folder', async () => {
+  it('lists every problem at once: invalid figure, metadata that is not YAML, missing dataset folder, missing counts folder', async () => {
     tree.edit('olmo-mix-1124/counts/wiki/source.json', (text) => text.replace(/"documents": \d+/, '"documents": -4'));
-    tree.remove('megamath-0.0.0/metadata.yaml');
+    tree.edit('megamath-0.0.0/metadata.yaml', (text) => text.replace('name: MegaMath 0.0.0', 'name: [MegaMath 0.0.0'));
     tree.remove('finemath-0.0.0');
     tree.remove('nemotron-cc-1.0/counts/high');
     const problems = await refusal();
     const shown = problems.map((problem) => `${problem.file.slice(tree.dir.length + 1)}${problem.line ? `:${problem.line}` : ''} ${problem.field ?? ''} [${problem.dataset}]`);
     expect(shown.sort()).toEqual([
       'datamix.txt:2  [finemath-0.0.0]',
-      'megamath-0.0.0/metadata.yaml  [megamath-0.0.0]',
+      'megamath-0.0.0/metadata.yaml:2  [megamath-0.0.0]',
       'nemotron-cc-1.0/counts/high/actual  [nemotron-cc-1.0]',
       'olmo-mix-1124/counts/wiki/source.json documents [olmo-mix-1124]',
     ]);
@@ -144,11 +144,11 @@ describe('a broken tree', () => {
 
   it('with --skip-invalid imports the rest and reports each skipped dataset with its path', async () => {
     tree.edit('hplt-3.0/counts/mlt_Latn/release.json', () => '{ broken');
-    tree.remove('megamath-0.0.0/metadata.yaml');
+    tree.edit('megamath-0.0.0/metadata.yaml', (text) => text.replace('name: MegaMath 0.0.0', 'name: [MegaMath 0.0.0'));
     const summary = await run({ skipInvalid: true });
     expect(summary.skipped).toEqual([
       { dataset: 'hplt-3.0', problems: [expect.objectContaining({ file: `${tree.dir}/hplt-3.0/counts/mlt_Latn/release.json` })] },
-      { dataset: 'megamath-0.0.0', problems: [expect.objectContaining({ file: `${tree.dir}/megamath-0.0.0/metadata.yaml`, message: expect.stringMatching(/missing/) })] },
+      { dataset: 'megamath-0.0.0', problems: [expect.objectContaining({ file: `${tree.dir}/megamath-0.0.0/metadata.yaml`, message: expect.stringMatching(/not valid YAML/) })] },
     ]);
     expect(summary.datasets.created).toBe(9);
     expect(summary.warnings.filter((warning) => warning.code === 'skipped_dataset').map((warning) => warning.path)).toEqual(['hplt-3.0', 'megamath-0.0.0']);
@@ -166,10 +166,11 @@ describe('a broken tree', () => {
   });
 
   it('refuses, even with --skip-invalid, when the cycle\'s own files are broken', async () => {
-    tree.edit('metadata.yaml', (text) => text.replace('name: Training Data Collection for OpenEuroLLM Baby Model\n', ''));
+    tree.edit('metadata.yaml', (text) => text.replace('name: Training', 'name: [Training'));
     const problems = await refusal({ skipInvalid: true });
-    expect(problems).toEqual([expect.objectContaining({ file: `${tree.dir}/metadata.yaml`, field: 'name', dataset: null })]);
+    expect(problems).toEqual([expect.objectContaining({ file: `${tree.dir}/metadata.yaml`, line: 2, message: expect.stringMatching(/^not valid YAML/), dataset: null })]);
   });
+
 });
 
 describe('who may import', () => {

@@ -22,12 +22,16 @@ function tree(dataset: string, layout: Record<string, Partial<Record<'source' | 
   return root;
 }
 
-const dataset = (id: string, counts: CountsFolder | null): ParsedDataset => ({ id, metadata: { name: id.toUpperCase(), huggingface: `org/${id}` }, counts });
+const dataset = (id: string, counts: CountsFolder | null): ParsedDataset => ({
+  id,
+  description: { name: id.toUpperCase(), huggingface: `org/${id}`, url: `https://huggingface.co/datasets/org/${id}`, catalogue: null, annotations: [] },
+  counts,
+});
 
 function cycle(datamix: string, datasets: ParsedDataset[], unreadable: string[] = []): ParsedCycle {
   return {
     id: 'test',
-    metadata: { name: 'Test cycle', tokenizer: 'tok' },
+    metadata: { name: 'Test cycle', tokenizer: 'tok', dateLabel: null, settings: { release: null, sources: null } },
     datamix: parseDatamix(datamix).entries,
     datasets,
     unreadable: new Set(unreadable),

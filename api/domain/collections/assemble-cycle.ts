@@ -1,17 +1,20 @@
 import { allFolders, countsOf, findFolder, type CountsFolder } from './counts-tree.ts';
 import type { DatamixEntry } from './datamix.ts';
+import type { CycleDescription } from './describe-cycle.ts';
+import type { DatasetDescription } from './describe-dataset.ts';
 import type { ImportProblem, ImportWarning } from './import-warning.ts';
-import { datasetUrl, toAnnotations, type Annotation, type CycleMetadata, type DatasetMetadata } from './metadata.ts';
+import type { Annotation } from './metadata.ts';
 import { STAGES, type Stage, type StageCounts } from './stage-counts.ts';
-import { tokenizerWarnings, unmixedFolderWarnings } from './tree-warnings.ts';
+import { mostCommonTokenizer, tokenizerWarnings, unmixedFolderWarnings } from './tree-warnings.ts';
 
-/** A dataset folder as read from disk: its metadata and its `counts/` tree (null: it has none). */
-export type ParsedDataset = { id: string; metadata: DatasetMetadata; counts: CountsFolder | null };
+/** A dataset folder as read from disk: what its metadata says and its `counts/` tree (null: it has none). */
+export type ParsedDataset = { id: string; description: DatasetDescription; counts: CountsFolder | null };
 
 export type ParsedCycle = {
-  /** The cycle folder's name. */
+  /** The cycle folder's name: the cycle's id, whatever its metadata says. */
   id: string;
-  metadata: CycleMetadata;
+  /** Null when the cycle has no metadata.yaml (the collection's newer cycles): the folder names it. */
+  metadata: CycleDescription | null;
   datamix: DatamixEntry[];
   datasets: ParsedDataset[];
   /** Dataset folders that exist but could not be read (their problems are reported elsewhere). */
@@ -59,11 +62,22 @@ export type AssembledCycle = {
  * Turns a read cycle into the rows to store. Parts are what datamix.txt names; a part's counts are
  * those of `<dataset>/counts/<part path>` and a dataset's totals those of `<dataset>/counts`, both
  * by the stage rule (see `countsOf`). A line naming a missing dataset folder or counts folder is a
- * problem of that dataset, which is then left out entirely: never half a dataset.
+ * problem of that dataset, which is then left out entirely: never half a dataset. A cycle without
+ * metadata is named after its folder and takes the tokenizer most of its counts files name, so
+ * that files counted with another one are still pointed out.
  */
 export function assembleCycle(cycle: ParsedCycle): AssembledCycle {
   const problems: ImportProblem[] = [];
   const warnings: ImportWarning[] = [];
+  const tokenizer = cycle.metadata ? cycle.metadata.tokenizer : mostCommonTokenizer(cycle.datasets.flatMap((dataset) => (dataset.counts ? allFolders(dataset.counts) : [])));
+  if (!cycle.metadata)
+    warnings.push({
+      code: 'cycle_metadata_missing',
+      path: 'metadata.yaml',
+      message:
+        `metadata.yaml: the cycle has none; it is named after its folder, "${cycle.id}", its date is unknown, and ` +
+        (tokenizer ? `its tokenizer is taken to be "${tokenizer}", the one most of its counts files name` : 'no counts file names a tokenizer'),
+    });
   const byId = new Map(cycle.datasets.map((dataset) => [dataset.id, dataset]));
   const parts: CollectionPartValues[] = [];
 
@@ -92,27 +106,18 @@ export function assembleCycle(cycle: ParsedCycle): AssembledCycle {
     const totals = dataset.counts ? stageCountsOf(dataset.counts, warnings, datasetParts.length === 0) : { source: null, release: null };
     if (dataset.counts) {
       warnings.push(...unmixedFolderWarnings(dataset.counts, datasetParts.map((part) => part.part)));
-      if (cycle.metadata.tokenizer) warnings.push(...tokenizerWarnings(dataset.id, allFolders(dataset.counts), cycle.metadata.tokenizer));
+      if (tokenizer) warnings.push(...tokenizerWarnings(dataset.id, allFolders(dataset.counts), tokenizer));
     }
-    const { metadata } = dataset;
-    datasets.push({
-      datasetId: dataset.id,
-      name: metadata.name,
-      url: datasetUrl(metadata),
-      huggingface: metadata.huggingface ?? null,
-      catalogue: metadata.catalogue ?? null,
-      annotations: toAnnotations(metadata.annotations),
-      ...totals,
-    });
+    datasets.push({ datasetId: dataset.id, ...dataset.description, ...totals });
   }
 
   const failed = new Set(problems.map((problem) => problem.dataset));
   return {
     collection: {
-      name: cycle.metadata.name,
-      dateLabel: cycle.metadata.date ?? null,
-      tokenizer: cycle.metadata.tokenizer ?? null,
-      settings: { release: cycle.metadata.release ?? null, sources: cycle.metadata.sources ?? null },
+      name: cycle.metadata?.name ?? cycle.id,
+      dateLabel: cycle.metadata?.dateLabel ?? null,
+      tokenizer,
+      settings: cycle.metadata?.settings ?? { release: null, sources: null },
       warnings: dedupe(warnings.filter((warning) => !failed.has(warning.path.split('/')[0]!))),
     },
     datasets: datasets.filter((dataset) => !failed.has(dataset.datasetId)),

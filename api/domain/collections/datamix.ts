@@ -1,4 +1,5 @@
-import type { ImportProblem } from './import-warning.ts';
+import { cleanText } from './clean-text.ts';
+import type { ImportProblem, ImportWarning } from './import-warning.ts';
 
 /** One line of a cycle's `datamix.txt`: `WEIGHT <dataset>/megatron-lm[/<part path>]`. */
 export type DatamixEntry = {
@@ -28,14 +29,19 @@ export function languageOfPart(part: string): string | null {
 /**
  * Parses `datamix.txt`. Blank lines and `#` comments are skipped. A line that cannot be read is a
  * problem of the dataset it names (so --skip-invalid can skip that dataset), or of the cycle when
- * it names none.
+ * it names none. A NUL or other character that cannot be stored is replaced (a warning says where)
+ * before the line is read, so that no path or message carries it.
  */
-export function parseDatamix(text: string, file = 'datamix.txt'): { entries: DatamixEntry[]; problems: ImportProblem[] } {
+export function parseDatamix(text: string, file = 'datamix.txt'): { entries: DatamixEntry[]; problems: ImportProblem[]; warnings: ImportWarning[] } {
   const entries: DatamixEntry[] = [];
   const problems: ImportProblem[] = [];
+  const warnings: ImportWarning[] = [];
   const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, index) => {
+  text.split(/\r?\n/).forEach((written, index) => {
     const line = index + 1;
+    const { text: raw, faults } = cleanText(written);
+    if (faults.length > 0)
+      warnings.push({ code: 'text_replaced', path: file, message: `${file}:${line}: holds ${faults.join(' and ')}; replaced with U+FFFD` });
     const content = raw.replace(/#.*$/, '').trim();
     if (content === '') return;
     const match = ENTRY.exec(content);
@@ -57,5 +63,5 @@ export function parseDatamix(text: string, file = 'datamix.txt'): { entries: Dat
     seen.set(key, line);
     entries.push({ line, weight, path, dataset: dataset!, part, language: languageOfPart(part) });
   });
-  return { entries, problems };
+  return { entries, problems, warnings };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationState, datasetMetadataSchema, datasetUrl, toAnnotations } from './metadata.ts';
+import { annotationState, datasetUrl, toAnnotations } from './metadata.ts';
 
 describe('annotation states', () => {
   it.each([
@@ -22,14 +22,6 @@ describe('annotation states', () => {
 });
 
 describe('dataset metadata', () => {
-  it('needs a name and where the data comes from; other fields pass', () => {
-    expect(datasetMetadataSchema.safeParse({ name: 'X', huggingface: 'a/b', suffix: '.jsonl' }).success).toBe(true);
-    const missing = datasetMetadataSchema.safeParse({ huggingface: 'a/b' });
-    expect(missing.error!.issues.map((issue) => issue.path.join('.'))).toEqual(['name']);
-    const nowhere = datasetMetadataSchema.safeParse({ name: 'X' });
-    expect(nowhere.error!.issues[0]!.message).toMatch(/"huggingface" or "url"/);
-  });
-
   it('links the Hugging Face page unless a URL is given', () => {
     expect(datasetUrl({ huggingface: 'HuggingFaceFW/finepdfs' })).toBe('https://huggingface.co/datasets/HuggingFaceFW/finepdfs');
     expect(datasetUrl({ url: 'https://hplt-project.org/datasets/v3.0' })).toBe('https://hplt-project.org/datasets/v3.0');

@@ -50,3 +50,17 @@ export function tokenizerWarnings(datasetId: string, folders: readonly CountsFol
     message: `${datasetId}: ${files.length} counts file${files.length === 1 ? '' : 's'} (e.g. ${files[0]}) count tokens with "${tokenizer}", not the cycle's "${cycleTokenizer}"`,
   }));
 }
+
+/**
+ * The tokenizer most counts files name (ties: the first by name), or null when none names one: the
+ * cycle's tokenizer when its metadata does not say.
+ */
+export function mostCommonTokenizer(folders: readonly CountsFolder[]): string | null {
+  const files = new Map<string, number>();
+  for (const folder of folders)
+    for (const stage of STAGES) {
+      const tokenizer = folder.tokenizers?.[stage];
+      if (tokenizer) files.set(tokenizer, (files.get(tokenizer) ?? 0) + 1);
+    }
+  return [...files].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}

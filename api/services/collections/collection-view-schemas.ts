@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANNOTATION_STATES } from '../../domain/collections/metadata.ts';
-import { IMPORT_WARNING_CODES } from '../../domain/collections/import-warning.ts';
+import { IMPORT_NOTE_CODES, IMPORT_WARNING_CODES } from '../../domain/collections/import-warning.ts';
 import { DATASET_CONTENTS } from '../../domain/collections/vocabulary.ts';
 
 /**
@@ -38,6 +38,14 @@ export const importWarningSchema = z
     message: z.string(),
   })
   .meta({ id: 'ImportWarning' });
+
+export const importNoteSchema = z
+  .object({
+    code: z.enum(IMPORT_NOTE_CODES),
+    path: z.string().meta({ description: 'Relative to the cycle folder.', example: 'etc' }),
+    message: z.string(),
+  })
+  .meta({ id: 'ImportNote', description: 'Something the import skipped on purpose (a helper folder, a file the hub does not read).' });
 
 export const annotationSchema = z
   .object({
@@ -86,6 +94,7 @@ export const collectionDatasetSchema = z
     source: stageSchema,
     release: stageSchema,
     parts: z.array(partSchema),
+    warnings: z.array(importWarningSchema).meta({ description: "The import's warnings about this dataset (a missing name or source, ...)." }),
   })
   .meta({ id: 'CollectionDataset' });
 
@@ -102,8 +111,10 @@ const cycleShape = {
 
 export const collectionViewSchema = z.object({
   ...cycleShape,
-  /** What the import noticed without refusing. */
+  /** What the import noticed without refusing, about the cycle and each dataset. */
   warnings: z.array(importWarningSchema),
+  /** What the import skipped on purpose. */
+  notes: z.array(importNoteSchema),
   datasets: z.array(collectionDatasetSchema),
 });
 
@@ -113,6 +124,7 @@ export const collectionSummarySchema = z.object({
   partCount: z.number().int(),
   releaseTokens: z.number().int(),
   warningCount: z.number().int(),
+  noteCount: z.number().int(),
 });
 
 export const datasetSummarySchema = z.object({
@@ -143,6 +155,7 @@ export const datasetViewSchema = z.object({
       source: stageSchema,
       release: stageSchema,
       parts: z.array(partSchema),
+      warnings: z.array(importWarningSchema).meta({ description: "The import's warnings about this dataset in this cycle." }),
     }),
   ),
   /** Per cycle and language variant, its parts summed. */

@@ -1,6 +1,6 @@
 import { asc, count, eq, gt, inArray, sum } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
-import type { ImportWarning } from '../../domain/collections/import-warning.ts';
+import { findingsOfDataset, isImportNote, type ImportFinding, type ImportNote, type ImportWarning } from '../../domain/collections/import-warning.ts';
 import type { Annotation } from '../../domain/collections/metadata.ts';
 import type { StageCounts } from '../../domain/collections/stage-counts.ts';
 import type { ServiceContext } from '../context.ts';
@@ -34,6 +34,8 @@ export type CollectionDatasetView = Omit<CardFacts, 'cardLanguage'> & {
   source: StageCounts | null;
   release: StageCounts | null;
   parts: PartView[];
+  /** The import's warnings about this dataset. */
+  warnings: ImportWarning[];
 };
 
 export type CollectionView = {
@@ -44,16 +46,24 @@ export type CollectionView = {
   importedAt: string;
   updatedAt: string;
   warnings: ImportWarning[];
+  notes: ImportNote[];
   datasets: CollectionDatasetView[];
 };
 
-export type CollectionSummary = Omit<CollectionView, 'datasets' | 'warnings'> & {
+export type CollectionSummary = Omit<CollectionView, 'datasets' | 'warnings' | 'notes'> & {
   datasetCount: number;
   partCount: number;
   /** Sum of the parts' release tokens (parts without release counts add nothing). */
   releaseTokens: number;
   warningCount: number;
+  noteCount: number;
 };
+
+/** A stored collection's findings, warnings and notes apart. */
+export function splitFindings(findings: readonly ImportFinding[]): { warnings: ImportWarning[]; notes: ImportNote[] } {
+  const notes = findings.filter(isImportNote);
+  return { warnings: findings.filter((finding): finding is ImportWarning => !isImportNote(finding)), notes };
+}
 
 type PartRow = typeof tables.collectionParts.$inferSelect;
 
@@ -97,7 +107,8 @@ export async function listCollections(ctx: ServiceContext, filter: { cursor?: st
     datasetCount: datasetCounts.get(row.id) ?? 0,
     partCount: partTotals.get(row.id)?.n ?? 0,
     releaseTokens: partTotals.get(row.id)?.tokens ?? 0,
-    warningCount: row.warnings.length,
+    warningCount: splitFindings(row.warnings).warnings.length,
+    noteCount: splitFindings(row.warnings).notes.length,
   }));
   return toPage(items, filter.limit, (item) => item.cycle);
 }
@@ -112,6 +123,7 @@ export async function getCollection(ctx: ServiceContext, cycle: string): Promise
     ctx.database.db.select().from(collectionParts).where(eq(collectionParts.collectionId, cycle)).orderBy(asc(collectionParts.datasetId), asc(collectionParts.part)),
     loadCardFacts(ctx),
   ]);
+  const findings = splitFindings(row.warnings);
   return {
     cycle: row.id,
     name: row.name,
@@ -119,7 +131,7 @@ export async function getCollection(ctx: ServiceContext, cycle: string): Promise
     tokenizer: row.tokenizer,
     importedAt: row.importedAt,
     updatedAt: row.updatedAt,
-    warnings: row.warnings,
+    ...findings,
     datasets: datasets.map((dataset) => {
       const { cardLanguage: _language, ...card } = cards.get(dataset.datasetId) ?? NO_CARD;
       const own = parts.filter((part) => part.datasetId === dataset.datasetId);
@@ -135,6 +147,7 @@ export async function getCollection(ctx: ServiceContext, cycle: string): Promise
         source: dataset.source,
         release: dataset.release,
         parts: own.map((part) => toPartView(part, cards.get(dataset.datasetId) ?? NO_CARD)),
+        warnings: findingsOfDataset(findings.warnings, dataset.datasetId),
       };
     }),
   };

@@ -1,13 +1,14 @@
 import { asc, eq, gt, inArray } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
 import { variantResolver } from '../../domain/collections/coverage.ts';
+import { findingsOfDataset, type ImportWarning } from '../../domain/collections/import-warning.ts';
 import type { Annotation } from '../../domain/collections/metadata.ts';
 import { sumStageCounts, type StageCounts } from '../../domain/collections/stage-counts.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { decodeCursor, toPage, type Page } from '../pagination.ts';
 import { loadCoverageLanguages } from './coverage.ts';
-import { toPartView, type PartView } from './collection-views.ts';
+import { splitFindings, toPartView, type PartView } from './collection-views.ts';
 import { loadCardFacts, NO_CARD, type CardFacts } from './dataset-cards.ts';
 
 export type DatasetSummary = CardFacts & { id: string; name: string; url: string | null; cycles: string[] };
@@ -20,6 +21,8 @@ export type DatasetCycleView = {
   source: StageCounts | null;
   release: StageCounts | null;
   parts: PartView[];
+  /** The import's warnings about the dataset in this cycle (a missing name or source, ...). */
+  warnings: ImportWarning[];
 };
 
 /** Counts of one language of a dataset in one cycle: its parts in that language, summed. */
@@ -78,7 +81,7 @@ export async function getDataset(ctx: ServiceContext, id: string): Promise<Datas
     cycleOrder(ctx),
     loadCardFacts(ctx),
     loadCoverageLanguages(ctx),
-    ctx.database.db.select({ id: collections.id, name: collections.name }).from(collections),
+    ctx.database.db.select({ id: collections.id, name: collections.name, warnings: collections.warnings }).from(collections),
   ]);
   if (rows.length === 0) throw new AppError('not_found', `No imported collection holds a dataset "${id}".`, { id });
   const card = cards.get(id) ?? NO_CARD;
@@ -86,14 +89,16 @@ export async function getDataset(ctx: ServiceContext, id: string): Promise<Datas
   const codeOf = variantResolver(languages);
   const cycles = ordered.map((row) => {
     const own = parts.filter((part) => part.collectionId === row.collectionId);
+    const collection = cycleNames.find((cycle) => cycle.id === row.collectionId);
     return {
       cycle: row.collectionId,
-      name: cycleNames.find((cycle) => cycle.id === row.collectionId)?.name ?? row.collectionId,
+      name: collection?.name ?? row.collectionId,
       annotations: row.annotations,
       weight: own.reduce((total, part) => total + part.weight, 0),
       source: row.source,
       release: row.release,
       parts: own.map((part) => toPartView(part, card)),
+      warnings: findingsOfDataset(splitFindings(collection?.warnings ?? []).warnings, id),
     };
   });
   const { cycles: _ids, ...summary } = summarise(id, ordered, card);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { assembleCycle } from '../../domain/collections/assemble-cycle.ts';
 import { DATASET_ID } from '../../domain/collections/dataset-card.ts';
-import type { ImportProblem, ImportWarning } from '../../domain/collections/import-warning.ts';
+import { cleanText } from '../../domain/collections/clean-text.ts';
+import type { ImportNote, ImportProblem, ImportWarning } from '../../domain/collections/import-warning.ts';
 import { requireScope } from '../authorization.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -23,6 +24,8 @@ export type CollectionProblem = ImportProblem;
 export type ImportSummary = CycleChanges & {
   cycle: string;
   warnings: ImportWarning[];
+  /** Folders and files skipped on purpose (helper folders, files the hub does not read). */
+  notes: ImportNote[];
   /** Datasets left out by --skip-invalid, with what is wrong with them. */
   skipped: { dataset: string; problems: CollectionProblem[] }[];
   filesRead: number;
@@ -34,7 +37,9 @@ export type ImportSummary = CycleChanges & {
  * Imports a training-data collection cycle folder. Everything is validated first; any problem
  * refuses the import with every problem listed (`invalid`, `details.problems`) and nothing written,
  * unless `skipInvalid` is set, which leaves out the datasets at fault (problems of the cycle's own
- * files always refuse). The write is one transaction with its ledger entries: never half-written.
+ * files always refuse). Only what would make a figure wrong is a problem (unreadable counts, a
+ * datamix line naming nothing); descriptive gaps are warnings, stored with the notes on the
+ * collection (in its `warnings` column, told apart by code) so that its pages show them. The write is one transaction with its ledger entries: never half-written.
  * Idempotent: an unchanged tree writes nothing; a changed one records exactly the differences.
  */
 export async function importCollection(
@@ -44,7 +49,12 @@ export async function importCollection(
   requireScope(actor, 'admin');
   const tree = await readCollectionTree(input.dir, input.onProgress);
   const assembled = tree.cycle ? assembleCycle(tree.cycle) : null;
-  const problems = [...tree.problems, ...(assembled?.problems ?? [])].map((problem) => ({ ...problem, file: join(input.dir, problem.file) }));
+  // A parser's message may quote the odd character it stopped at: problems are printed and answered too.
+  const problems = [...tree.problems, ...(assembled?.problems ?? [])].map((problem) => ({
+    ...problem,
+    file: join(input.dir, problem.file),
+    message: cleanText(problem.message).text,
+  }));
   const cycleId = tree.cycle?.id ?? '';
   if (tree.cycle && !DATASET_ID.test(cycleId))
     problems.unshift({ file: input.dir, message: `the folder name "${cycleId}" cannot be a cycle id (letters, digits, ".", "_", "+", "-")`, dataset: null });
@@ -59,8 +69,10 @@ export async function importCollection(
     dataset,
     problems: problems.filter((problem) => problem.dataset === dataset),
   }));
+  // A skipped dataset is described by its problems; what else was said about it is not stored.
+  const isSkipped = (path: string) => skipped.some(({ dataset }) => dataset === path.split('/')[0]);
   const warnings = [
-    ...tree.warnings,
+    ...tree.warnings.filter((warning) => !isSkipped(warning.path)),
     ...assembled.collection.warnings,
     ...skipped.map(({ dataset }) => ({
       code: 'skipped_dataset' as const,
@@ -72,11 +84,11 @@ export async function importCollection(
   const now = ctx.clock().toISOString();
   let ledgerEntries = 0;
   const changes = await writeWithLedger(ctx, actor, (tx, record) =>
-    writeCycle(tx, cycleId, { ...assembled, collection: { ...assembled.collection, warnings } }, new Set(skipped.map((s) => s.dataset)), now, (event) => {
+    writeCycle(tx, cycleId, { ...assembled, collection: { ...assembled.collection, warnings: [...warnings, ...tree.notes] } }, new Set(skipped.map((s) => s.dataset)), now, (event) => {
       ledgerEntries += 1;
       record(event);
     }),
   );
   input.onProgress?.({ phase: 'write', done: 1, total: 1 });
-  return { cycle: cycleId, ...changes, warnings, skipped, filesRead: tree.filesRead, ledgerEntries };
+  return { cycle: cycleId, ...changes, warnings, notes: tree.notes, skipped, filesRead: tree.filesRead, ledgerEntries };
 }

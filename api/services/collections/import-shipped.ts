@@ -32,6 +32,7 @@ export async function importShippedCollections(services: ServiceContext, logger:
         parts: summary.parts.created,
         ledgerEntries: summary.ledgerEntries,
         warnings: summary.warnings.map((warning) => warning.message),
+        notes: summary.notes.map((note) => note.message),
       });
       summaries.push(summary);
     } catch (error) {

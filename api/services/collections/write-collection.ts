@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { tables, type Transaction } from '../../../db/index.ts';
-import type { AssembledCycle } from '../../domain/collections/assemble-cycle.ts';
+import type { AssembledCycle, CollectionValues } from '../../domain/collections/assemble-cycle.ts';
+import type { ImportFinding } from '../../domain/collections/import-warning.ts';
 import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
 import { reconcile, type Reconciliation, type WantedRow } from '../content/reconcile.ts';
 import type { LedgerEvent } from '../ledger.ts';
@@ -13,6 +14,9 @@ const digestOf = (value: unknown) => createHash('sha256').update(canonicalJson(v
 const wanted = <V extends Record<string, unknown>>(key: string, values: V): WantedRow<V> => ({ key, digest: digestOf(values), values });
 const partKey = (datasetId: string, part: string) => (part === '' ? datasetId : `${datasetId}/${part}`);
 
+/** An assembled cycle as stored: the collection keeps its notes beside its warnings. */
+export type CycleToStore = Omit<AssembledCycle, 'collection'> & { collection: Omit<CollectionValues, 'warnings'> & { warnings: ImportFinding[] } };
+
 /**
  * Brings one cycle's rows in line with the assembled tree inside the caller's transaction and
  * records one ledger event per entity that changed (ids and digests only, with the changed field
@@ -21,7 +25,7 @@ const partKey = (datasetId: string, part: string) => (part === '' ? datasetId : 
 export async function writeCycle(
   tx: Transaction,
   cycleId: string,
-  assembled: AssembledCycle,
+  assembled: CycleToStore,
   untouched: ReadonlySet<string>,
   now: string,
   record: (event: LedgerEvent) => void,
