@@ -67,7 +67,7 @@ describe('getModelCard and listModelCards', () => {
 describe('checkModelCardGate (the release precondition complete_model_card)', () => {
   it('passes the complete example card, pinned to its revision', async () => {
     const { services } = await hubWithCard();
-    const gate = await checkModelCardGate(services, MODEL);
+    const gate = await checkModelCardGate(services.database.db, MODEL);
     expect(gate).toMatchObject({ complete: true, revision: (await getModelCard(services, MODEL)).revision, missing: [] });
     expect(gate.reasons).toEqual([expect.stringMatching(/documents all 14 required fields/)]);
   });
@@ -75,18 +75,18 @@ describe('checkModelCardGate (the release precondition complete_model_card)', ()
   it('refuses a model without a card, and says so', async () => {
     const { services } = await hubWithCard();
     await registerModelWithoutCard(services);
-    expect(await checkModelCardGate(services, 'cardless-1b')).toEqual({
+    expect(await checkModelCardGate(services.database.db, 'cardless-1b')).toEqual({
       complete: false,
       revision: null,
       missing: [],
       reasons: [expect.stringMatching(/"cardless-1b" has no model card/)],
     });
-    expect((await checkModelCardGate(services, 'nope')).reasons).toEqual(['No model has the id "nope".']);
+    expect((await checkModelCardGate(services.database.db, 'nope')).reasons).toEqual(['No model has the id "nope".']);
   });
 
   it('refuses an incomplete card, naming each missing field with its articles', async () => {
     const { services } = await hubWithCard((text) => text.replace(/^acceptable_use_policy: .*\n/m, ''));
-    const gate = await checkModelCardGate(services, MODEL);
+    const gate = await checkModelCardGate(services.database.db, MODEL);
     expect(gate).toMatchObject({ complete: false, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(gate.missing).toEqual([expect.objectContaining({ key: 'acceptable_use_policy', articles: ['Annex XI §1(1)(b)', 'Annex XII §1(b)'] })]);
     expect(gate.reasons).toEqual(['Missing: Acceptable-use policy (Annex XI §1(1)(b), Annex XII §1(b)).']);

@@ -35,6 +35,20 @@ describe('a dataset nomination the dataset_inclusion policy puts to a vote', () 
   });
 });
 
+describe('putting a nomination to a vote', () => {
+  it('opens one vote when the steward and the secretariat do it at the same moment', async () => {
+    const nomination = await json(hub.as('requester', '/api/v1/requests', { method: 'POST', body: sampleRequest('dataset') }));
+    await move('steward', nomination.id, { transition: 'triage' });
+    await move('steward', nomination.id, { transition: 'start_review' });
+    const answers = await Promise.all(['steward', 'secretary'].map((person) => hub.as(person, `/api/v1/requests/${nomination.id}/vote`, { method: 'POST' })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const votes = (await json(hub.app.request('/api/v1/proposals?limit=500'))).items.filter(
+      (proposal: { subject: { reference?: string } }) => proposal.subject.reference === `request:${nomination.id}`,
+    );
+    expect(votes).toHaveLength(1);
+  });
+});
+
 describe('handling rights', () => {
   it('lets handlers assign to someone who handles the type, and refuses everyone else', async () => {
     const request = await json(hub.as('requester', '/api/v1/requests', { method: 'POST', body: sampleRequest('access') }));

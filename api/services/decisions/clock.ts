@@ -54,7 +54,7 @@ export async function revalidateSubject(ctx: ServiceContext, proposalId: string)
   if (!proposal || proposal.state !== 'open' || !proposal.subject.modelId) return false;
   const changes: Record<string, { from: string | null; to: string | null }> = {};
   if (proposal.subject.cardRevision) {
-    const gate = await checkModelCardGate(ctx, proposal.subject.modelId);
+    const gate = await checkModelCardGate(ctx.database.db, proposal.subject.modelId);
     if (gate.revision !== proposal.subject.cardRevision) changes.cardRevision = { from: proposal.subject.cardRevision, to: gate.revision };
   }
   if (proposal.subject.checkpointDigest) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
+import { tables, type Transaction } from '../../../db/index.ts';
 import type { ProposalSubject } from '../../../db/schema/decisions.ts';
 import { snapshotElectorate } from '../../domain/decisions/electorate.ts';
 import type { PolicyEntry } from '../../domain/decisions/policy.ts';
@@ -8,7 +8,7 @@ import { votingWindow } from '../../domain/decisions/schedule.ts';
 import type { ProposalState } from '../../domain/decisions/vocabulary.ts';
 import { ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { writeWithLedger } from '../ledger.ts';
+import { writeWithLedger, type LedgerEvent } from '../ledger.ts';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
 import { memberOrOperator } from './acting-member.ts';
 import { loadProposal, type ProposalRow } from './load-proposal.ts';
@@ -32,53 +32,63 @@ export type OpenProposalInput = {
  * managers may open votes; so may an operator.
  */
 export async function openProposal(ctx: ServiceContext, { actor, input }: { actor: Actor; input: OpenProposalInput }): Promise<ProposalRow> {
-  const [policyRow] = await ctx.database.db.select().from(tables.policies).where(and(eq(tables.policies.kind, input.kind), isNull(tables.policies.archivedAt)));
+  return writeWithLedger(ctx, actor, (tx, record) => openProposalInWrite(tx, { now: ctx.clock(), actor, input, record }));
+}
+
+/**
+ * openProposal's work inside a write that the caller holds, so a use-case that opens a vote as a
+ * part of something else (a nomination put to the vote) stays one transaction: the checks and the
+ * proposal see the same data and commit together.
+ */
+export async function openProposalInWrite(
+  tx: Transaction,
+  { now: instant, actor, input, record }: { now: Date; actor: Actor; input: OpenProposalInput; record: (event: LedgerEvent) => void },
+): Promise<ProposalRow> {
+  const [policyRow] = await tx.select().from(tables.policies).where(and(eq(tables.policies.kind, input.kind), isNull(tables.policies.archivedAt)));
   if (!policyRow) throw new AppError('invalid', `No policy governs decisions of kind "${input.kind}".`, { kind: input.kind });
   const policy: PolicyEntry = policyRow.definition;
-  const check = await checkPreconditions(ctx, policy, input.subject);
+  const check = await checkPreconditions(tx, policy, input.subject);
   if (!check.ok) throw new AppError('conflict', `The ${policy.title.toLowerCase()} cannot be opened: ${check.reasons.join(' ')}`, { reasons: check.reasons });
 
-  const now = ctx.clock().toISOString();
+  const now = instant.toISOString();
   const id = input.id ?? `prop_${randomBytes(6).toString('base64url')}`;
-  return writeWithLedger(ctx, actor, async (tx, record) => {
-    const member = await memberOrOperator(tx, actor);
-    if (member && !member.roles.some((role) => (MAY_PROPOSE as readonly string[]).includes(role)))
-      throw new AppError('forbidden', `Opening a vote needs one of the roles ${MAY_PROPOSE.join(', ')}.`);
-    const [existing] = await tx.select({ id: tables.proposals.id }).from(tables.proposals).where(eq(tables.proposals.id, id));
-    if (existing) throw new AppError('conflict', `A proposal with the id "${id}" already exists.`, { id });
-    const organizations = await tx.select().from(tables.organizations);
-    const electorate = snapshotElectorate(
-      organizations.map((org) => ({ id: org.id, category: org.category, joined: org.joined, left: org.left, archived: org.archivedAt !== null })),
-      policy,
-      utcDate(new Date(now)),
-    );
-    const window = votingWindow(now, policy);
-    const row: ProposalRow = {
-      id,
-      kind: input.kind,
-      title: input.title,
-      description: input.description ?? null,
-      subject: check.subject,
-      policy,
-      electorate,
-      state: 'open',
-      outcome: null,
-      openedAt: now,
-      ...window,
-      closedAt: null,
-      openedBy: ledgerActor(actor),
-      tally: null,
-      isDemo: input.isDemo ?? false,
-      updatedAt: now,
-    };
-    await tx.insert(tables.proposals).values(row);
-    record({
-      type: 'proposal.opened',
-      subject: `proposal:${id}`,
-      data: { kind: input.kind, subject: check.subject, rules: policy, electorate, ...window },
-    });
-    return row;
+  const member = await memberOrOperator(tx, actor);
+  if (member && !member.roles.some((role) => (MAY_PROPOSE as readonly string[]).includes(role)))
+    throw new AppError('forbidden', `Opening a vote needs one of the roles ${MAY_PROPOSE.join(', ')}.`);
+  const [existing] = await tx.select({ id: tables.proposals.id }).from(tables.proposals).where(eq(tables.proposals.id, id));
+  if (existing) throw new AppError('conflict', `A proposal with the id "${id}" already exists.`, { id });
+  const organizations = await tx.select().from(tables.organizations);
+  const electorate = snapshotElectorate(
+    organizations.map((org) => ({ id: org.id, category: org.category, joined: org.joined, left: org.left, archived: org.archivedAt !== null })),
+    policy,
+    utcDate(new Date(now)),
+  );
+  const window = votingWindow(now, policy);
+  const row: ProposalRow = {
+    id,
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? null,
+    subject: check.subject,
+    policy,
+    electorate,
+    state: 'open',
+    outcome: null,
+    openedAt: now,
+    ...window,
+    closedAt: null,
+    openedBy: ledgerActor(actor),
+    tally: null,
+    isDemo: input.isDemo ?? false,
+    updatedAt: now,
+  };
+  await tx.insert(tables.proposals).values(row);
+  record({
+    type: 'proposal.opened',
+    subject: `proposal:${id}`,
+    data: { kind: input.kind, subject: check.subject, rules: policy, electorate, ...window },
   });
+  return row;
 }
 
 /** Withdraws an open vote: its proposer, the secretariat or an operator. Ballots stay in history. */

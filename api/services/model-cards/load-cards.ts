@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
+import { tables, type Database } from '../../../db/index.ts';
 import type { LanguageDirectory } from '../../domain/model-cards/exports/export-languages.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -7,11 +7,18 @@ import { AppError } from '../errors.ts';
 export type CardRow = typeof tables.modelCards.$inferSelect;
 
 /** The live card of a model, or why there is none (the model is unknown, has no card, or its card was removed). */
-export async function findCard(ctx: ServiceContext, modelId: string): Promise<{ card: CardRow } | { card: null; reason: 'no_model' | 'no_card' | 'card_removed' }> {
-  const [card] = await ctx.database.db.select().from(tables.modelCards).where(eq(tables.modelCards.modelId, modelId));
+export async function findCard(ctx: ServiceContext, modelId: string): Promise<FoundCard> {
+  return findCardIn(ctx.database.db, modelId);
+}
+
+export type FoundCard = { card: CardRow } | { card: null; reason: 'no_model' | 'no_card' | 'card_removed' };
+
+/** As findCard, through a given handle (a write's own, to decide inside its transaction). */
+export async function findCardIn(db: Database, modelId: string): Promise<FoundCard> {
+  const [card] = await db.select().from(tables.modelCards).where(eq(tables.modelCards.modelId, modelId));
   if (card && card.archivedAt === null) return { card };
   if (card) return { card: null, reason: 'card_removed' };
-  const [model] = await ctx.database.db.select({ id: tables.models.id }).from(tables.models).where(eq(tables.models.id, modelId));
+  const [model] = await db.select({ id: tables.models.id }).from(tables.models).where(eq(tables.models.id, modelId));
   return { card: null, reason: model ? 'no_card' : 'no_model' };
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, gt, isNull } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
+import { tables, type Database } from '../../../db/index.ts';
 import type { Audience } from '../../domain/model-cards/ai-act-completeness.ts';
 import { computeCardCompliance, type CardCompliance } from '../../domain/model-cards/card-compliance.ts';
 import type { ModelCardFrontMatter } from '../../domain/model-cards/card-schema.ts';
@@ -7,7 +7,7 @@ import type { OpennessClass } from '../../domain/openness/evaluate-openness.ts';
 import type { ModelStatus } from '../../domain/training/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
 import { decodeCursor, toPage, type Page } from '../pagination.ts';
-import { findCard, requireCard, whyNoCard } from './load-cards.ts';
+import { findCard, findCardIn, requireCard, whyNoCard } from './load-cards.ts';
 
 /** A model card with everything computed from it. */
 export type ModelCardView = {
@@ -107,8 +107,8 @@ export type ModelCardGate = {
  * field (and Annex XI §2 when compute reaches the systemic-risk threshold). "No" is a value with its
  * reasons — a model without a card, or an unknown model, is simply not complete.
  */
-export async function checkModelCardGate(ctx: ServiceContext, modelId: string): Promise<ModelCardGate> {
-  const found = await findCard(ctx, modelId);
+export async function checkModelCardGate(db: Database, modelId: string): Promise<ModelCardGate> {
+  const found = await findCardIn(db, modelId);
   if (!found.card) return { complete: false, revision: null, missing: [], reasons: [whyNoCard(modelId, found.reason)] };
   const aiAct = computeCardCompliance(found.card.frontMatter).aiAct;
   const missing = aiAct.missing.map(({ key, label, articles, audiences }) => ({ key, label, articles, audiences }));
