@@ -9,7 +9,8 @@ import { respondWithProblem } from './http/problem.ts';
 import { withReadCache } from './http/read-cache.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { allowedMethods, buildRouteTable, type RouteTable } from './http/route-methods.ts';
+import { allowedMethods, buildRouteTable, declaredQuery, type RouteTable } from './http/route-methods.ts';
+import { noticingTimeUse } from './http/time-dependence.ts';
 import { serveSite, siteNotFoundPage, type SiteHost } from './http/site.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -61,7 +62,8 @@ export function createApp(options: AppOptions) {
     },
     servers: [{ url: '/' }],
   };
-  app.use(requestContext({ services: options.services, logger, closing }));
+  // Handlers get services that note their use of the clock, for the read cache (time-dependence.ts).
+  app.use(requestContext({ services: noticingTimeUse(options.services), logger, closing }));
   app.use(securityHeaders());
   app.use('/api/v1/*', apiPreflight());
   const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
@@ -128,7 +130,8 @@ export function createApp(options: AppOptions) {
   // through `app.fetch` too, so tests exercise the same path.
   app.fetch = withReadCache(withApiHeaders(app.fetch), {
     version: () => options.services.database.dataVersion(),
-    day: () => options.services.clock().toISOString().slice(0, 10),
+    now: () => options.services.clock().getTime(),
+    declaredQuery: (path) => declaredQuery(routes(), path),
     logger,
   });
   return app;

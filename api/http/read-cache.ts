@@ -2,29 +2,36 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger.ts';
 import { USABLE_REQUEST_ID } from './request-context.ts';
+import { withTimeUse } from './time-dependence.ts';
 
 /** Reads that must always be computed afresh: health and the chain check are the point of asking. */
 const NEVER_CACHED = /^\/api\/v1\/(health$|ledger\/verify$|tokens(\/|$))/;
 /** Headers that belong to one response, not to the answer. */
 const PER_RESPONSE = new Set(['x-request-id', 'date', 'x-cache', 'etag', 'content-length']);
 
-type Entry = { version: string; day: string; body: string; etag: string; headers: Record<string, string> };
+type Entry = { version: string; holdsUntil: number; body: string; etag: string; headers: Record<string, string> };
 type Fetch<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Response | Promise<Response>;
 
 export type ReadCacheOptions = {
   /** Changes whenever the database does; null turns caching off (memory and remote databases). */
   version: () => string | null;
-  /** The UTC date: some answers (eligibility) depend on it. */
-  day: () => string;
+  /** Now, in milliseconds: an answer that read the clock is kept only as long as it holds (time-dependence.ts). */
+  now: () => number;
+  /** The query parameters a path's GET declares; others change nothing, so they are left out of the key. */
+  declaredQuery: (path: string) => Set<string> | null;
   logger: Logger;
   maxEntries?: number;
   maxBodyBytes?: number;
 };
 
 /**
- * ETags on every JSON read of `/api/v1`, and a cache of anonymous reads keyed by URL and the
- * database's data version: an answer is reused only while nothing at all has been committed since
- * it was computed, so it is never stale. Token-holders' reads are never cached (they may see more).
+ * ETags on every JSON read of `/api/v1`, and a cache of anonymous reads keyed by path, declared
+ * query parameters and the database's data version: an answer is reused only while nothing at all
+ * has been committed since it was computed, and only as long as it holds by the clock (an answer
+ * that read the time is not kept; one that read the date is kept until midnight UTC), so it is
+ * never stale. Query parameters the route does not declare are left out of the key: they change
+ * nothing, and random ones would otherwise make every request a miss. Token-holders' reads are
+ * never cached (they may see more).
  * It wraps the app's `fetch`, so a hit skips routing and middleware: it replays the headers the app
  * produced (security, CORS, caching) and still gets its own request id and access-log line.
  */
@@ -44,15 +51,17 @@ export function withReadCache<Rest extends unknown[]>(fetch: Fetch<Rest>, option
     const cacheable = !header('authorization') && !NEVER_CACHED.test(path);
     // Read the version before computing: a commit landing meanwhile makes the entry stale, not wrong.
     const version = cacheable ? options.version() : null;
+    const key = version !== null ? cacheKey(url, path, options.declaredQuery(path)) : '';
     if (version !== null) {
-      const hit = entries.get(url);
-      if (hit && hit.version === version && hit.day === options.day()) {
-        entries.delete(url);
-        entries.set(url, hit); // most recently used last
+      const hit = entries.get(key);
+      if (hit && hit.version === version && options.now() < hit.holdsUntil) {
+        entries.delete(key);
+        entries.set(key, hit); // most recently used last
         return replay(hit, path, header, options.logger);
       }
     }
-    const response = await fetch(request, ...rest);
+    const computed = await withTimeUse(async () => fetch(request, ...rest));
+    const response = computed.value;
     const contentType = response.headers.get('Content-Type') ?? '';
     if (response.status !== 200 || !contentType.startsWith('application/json')) return response;
     const body = await response.text();
@@ -61,12 +70,14 @@ export function withReadCache<Rest extends unknown[]>(fetch: Fetch<Rest>, option
     response.headers.forEach((value, name) => {
       if (!PER_RESPONSE.has(name)) headers[name] = value;
     });
-    if (version !== null && body.length <= maxBodyBytes) {
-      entries.set(url, { version, day: options.day(), body, etag, headers });
+    const keep = version !== null && body.length <= maxBodyBytes && computed.holdsUntil > options.now();
+    if (keep) {
+      entries.set(key, { version, holdsUntil: computed.holdsUntil, body, etag, headers });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     }
     const requestId = response.headers.get('X-Request-Id');
-    return respond(body, etag, header, { ...headers, ...(requestId ? { 'x-request-id': requestId } : {}), ...(version !== null ? { 'x-cache': 'miss' } : {}) });
+    const cacheState: Record<string, string> = version === null ? {} : { 'x-cache': keep ? 'miss' : 'bypass' };
+    return respond(body, etag, header, { ...headers, ...(requestId ? { 'x-request-id': requestId } : {}), ...cacheState });
   };
 }
 
@@ -94,6 +105,14 @@ function respond(body: string, etag: string, header: HeaderReader, headers: Reco
     return new Response(null, { status: 304, headers: { ...rest, etag } });
   }
   return new Response(body, { status: 200, headers: { ...headers, etag } });
+}
+
+/** The path and the declared query parameters, sorted: `?limit=5&x=1` and `?limit=5` are one answer. */
+function cacheKey(url: string, path: string, declared: Set<string> | null): string {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return path;
+  const kept = [...new URLSearchParams(url.slice(queryStart + 1))].filter(([name]) => declared?.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return kept.length ? `${path}?${new URLSearchParams(kept)}` : path;
 }
 
 function pathOf(url: string): string {

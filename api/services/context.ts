@@ -4,8 +4,13 @@ import type { TokenScope } from '../domain/vocabulary.ts';
 /** The world a service runs in: where the data is and what time it is. Injected, never global. */
 export type ServiceContext = {
   database: DatabaseHandle;
-  /** Now. Tests pass a fixed or steppable clock. */
+  /** Now. Tests pass a fixed or steppable clock. An answer that reads it holds only at this instant. */
   clock: () => Date;
+  /**
+   * Today's date (UTC), for answers that depend on the day only (eligibility re-checks): such an
+   * answer holds until midnight UTC. The API's read cache learns it this way (api/http/time-dependence.ts).
+   */
+  today?: () => string;
 };
 
 /** Who is asking. Services authorise on this, whichever surface the request came through. */
@@ -35,6 +40,11 @@ export function ledgerActor(actor: Actor): string {
     case 'member':
       return `member:${actor.memberId}`;
   }
+}
+
+/** Today's calendar date (UTC), read so that an answer built on it is known to hold for the day. */
+export function todayOf(ctx: ServiceContext): string {
+  return ctx.today ? ctx.today() : utcDate(ctx.clock());
 }
 
 /** The calendar date (UTC) of an instant, as the domain's date rules expect it. */

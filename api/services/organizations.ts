@@ -4,7 +4,7 @@ import { countryName } from '../domain/countries.ts';
 import { checkLicensingEligibility, type CountryClassSets, type EligibilityVerdict } from '../domain/eligibility.ts';
 import type { OrganizationCategory, OrganizationType } from '../domain/vocabulary.ts';
 import { COUNTRY_CLASSES } from '../domain/vocabulary.ts';
-import { utcDate, type ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 
@@ -60,7 +60,7 @@ export async function listOrganizations(ctx: ServiceContext, filter: Organizatio
     .orderBy(asc(table.id))
     .limit(filter.limit + 1);
   const classes = await loadCountryClasses(ctx);
-  const today = utcDate(ctx.clock());
+  const today = todayOf(ctx);
   return toPage(rows.map((row) => toOrganizationView(row, classes, today)), filter.limit, (org) => org.id);
 }
 
@@ -71,7 +71,7 @@ export async function getOrganization(ctx: ServiceContext, id: string): Promise<
     .from(tables.organizations)
     .where(and(eq(tables.organizations.id, id), isNull(tables.organizations.archivedAt)));
   if (!row) throw new AppError('not_found', `No organisation has the id "${id}".`, { id });
-  return toOrganizationView(row, await loadCountryClasses(ctx), utcDate(ctx.clock()));
+  return toOrganizationView(row, await loadCountryClasses(ctx), todayOf(ctx));
 }
 
 export async function loadCountryClasses(ctx: ServiceContext): Promise<CountryClassSets> {
