@@ -7,7 +7,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { installStatementCache } from './statement-cache.ts';
 import { createReadClient } from './read-client.ts';
 import { createWriteLock } from './write-lock.ts';
-import { createWalSync } from './wal-sync.ts';
+import { createWalSync, type SyncFile } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
 declare const writeHandle: unique symbol;
@@ -42,6 +42,12 @@ export type DatabaseHandle = {
    * caches of derived data; null when it cannot be known cheaply (memory and remote databases).
    */
   dataVersion(): string | null;
+  /**
+   * Resolves once everything committed before the call is on disk (a WAL sync that began after
+   * it), so feeds can serve only durable entries; at once where the database makes its own commits
+   * durable (memory: nothing to wait for; a server: before it answers).
+   */
+  durable(): Promise<void>;
   close(): void;
 };
 
@@ -50,6 +56,8 @@ export type DatabaseOptions = {
   authToken?: string | undefined;
   /** How long a write waits for another process's lock on a file database. */
   busyTimeoutMs?: number;
+  /** Replaces the real flush of the WAL (db/wal-sync.ts): tests of what waits for durability. */
+  syncFile?: SyncFile;
 };
 
 /**
@@ -86,7 +94,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const maintenance = { client, db: drizzle(client) };
   let commits = 0;
   const probe = kind === 'file' ? openVersionProbe(filePathOf(options.url), () => commits) : null;
-  const walSync = kind === 'file' ? createWalSync(`${filePathOf(options.url)}-wal`) : null;
+  const walSync = kind === 'file' ? createWalSync(`${filePathOf(options.url)}-wal`, options.syncFile) : null;
   return {
     db,
     kind,
@@ -97,6 +105,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }),
     exclusive: (work) => writeLock(() => work(maintenance)),
     dataVersion: probe ? probe.read : () => null,
+    durable: walSync ? walSync.sync : () => Promise.resolve(),
     close: () => {
       walSync?.close();
       if (reader !== client) reader.close();

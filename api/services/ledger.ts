@@ -1,4 +1,4 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, gt, lte, sql } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
@@ -98,17 +98,24 @@ export type LedgerEventView = {
   hash: string;
 };
 
-/** The event feed: entries after `after`, oldest first, with the cursor for the next page. */
+/**
+ * The event feed: entries after `after`, oldest first, with the cursor for the next page. Only
+ * durable entries: the head is read first, then the feed waits until everything committed up to it
+ * is on disk, so a reader never acts on an entry a power cut could still take back.
+ */
 export async function listEvents(
   ctx: ServiceContext,
   input: { after: number; limit: number },
 ): Promise<{ items: LedgerEventView[]; next: string | null }> {
   if (!Number.isSafeInteger(input.after) || input.after < 0)
     throw new AppError('invalid', '"after" must be a non-negative integer (a ledger sequence number).');
+  const head = (await getLedgerHead(ctx))?.seq ?? 0;
+  if (head <= input.after) return { items: [], next: null };
+  await ctx.database.durable();
   const rows = await ctx.database.db
     .select()
     .from(tables.ledger)
-    .where(gt(tables.ledger.seq, input.after))
+    .where(and(gt(tables.ledger.seq, input.after), lte(tables.ledger.seq, head)))
     .orderBy(asc(tables.ledger.seq))
     .limit(input.limit + 1);
   const items = rows.slice(0, input.limit).map((row) => toLedgerEntry(row) as LedgerEventView);
