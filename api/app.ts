@@ -4,6 +4,8 @@ import { apiDocs } from './http/api-docs.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiPreflight, withApiHeaders } from './http/api-headers.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
+import { limitRates } from './http/rate-limit.ts';
+import { createRateLimits, type RateLimits } from './http/rate-limits.ts';
 import { limitBody } from './http/body-limit.ts';
 import { respondWithProblem } from './http/problem.ts';
 import { withReadCache } from './http/read-cache.ts';
@@ -39,6 +41,8 @@ export type AppOptions = {
   closing?: AbortSignal;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes?: number;
+  /** Per-token and per-address limits (api/http/rate-limits.ts); one set per process by default. */
+  rateLimits?: RateLimits;
   version?: string;
 };
 
@@ -70,7 +74,9 @@ export function createApp(options: AppOptions) {
   app.use('*', limitBody(bodyLimitBytes, `Request bodies are limited to ${bodyLimitBytes} bytes.`));
   let routeTable: RouteTable | undefined;
   const routes = () => (routeTable ??= buildRouteTable(app.getOpenAPI31Document(openApiConfig).paths ?? {}));
-  app.use('/api/v1/*', bearerAuth((method, path) => allowedMethods(routes(), path)?.includes(method) ?? false));
+  const limits = options.rateLimits ?? createRateLimits();
+  app.use('/api/v1/*', bearerAuth((method, path) => allowedMethods(routes(), path)?.includes(method) ?? false, limits));
+  app.use('/api/v1/*', limitRates(limits));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

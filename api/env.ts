@@ -23,6 +23,11 @@ export const envSchema = z.object({
   DECISION_CLOCK_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1).default(30),
   /** How often the hub checks whether the site is stale and rebuilds it; 0 = only at start. */
   SITE_REFRESH_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(0).default(300),
+  /**
+   * Scales every rate limit (api/http/rate-limits.ts): 10 allows ten times as much. For hubs whose
+   * callers are bigger than the defaults, and load tests.
+   */
+  RATE_LIMIT_MULTIPLIER: z.coerce.number({ error: 'expected a number' }).positive('expected a number above 0').default(1),
   /** Skip building the documentation site at start-up (API only). */
   AGORA_SKIP_SITE: z.stringbool({ error: 'expected true or false' }).default(false),
   GITHUB_WEBHOOK_SECRET: optional,

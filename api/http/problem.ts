@@ -13,6 +13,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   deadline_passed: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -46,6 +47,7 @@ const MEANING: Record<ErrorCode, string> = {
   conflict: 'The resource is not in a state that allows this.',
   deadline_passed: 'The vote has closed: it no longer takes this.',
   payload_too_large: 'The request body is over the size this accepts.',
+  rate_limited: 'Too many of these from this token or address; `Retry-After` says when to try again.',
   unavailable: 'The hub cannot serve this right now.',
   internal: 'Something went wrong on the hub; the message gives the request id it was logged with.',
 };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { migrateDatabase, openDatabase } from '../../db/index.ts';
 import { createApp } from '../app.ts';
+import { createRateLimits } from '../http/rate-limits.ts';
 import type { Config } from '../env.ts';
 import type { Logger } from '../logger.ts';
 import { formatProblem, type ContentProblem } from '../services/content/content-problems.ts';
@@ -55,6 +56,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     services,
     logger,
     closing: closing.signal,
+    rateLimits: createRateLimits(config.RATE_LIMIT_MULTIPLIER),
     site: site?.host ?? { dir: '/nonexistent', state: () => 'disabled' },
   });
 

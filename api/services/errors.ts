@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'conflict',
   'deadline_passed',
   'payload_too_large',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;
