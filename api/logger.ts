@@ -16,12 +16,26 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
   const clock = options.clock ?? (() => new Date());
   const log = (level: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
     if (LOG_LEVELS.indexOf(level) < threshold) return;
-    write(JSON.stringify({ level, time: clock().toISOString(), msg, ...fields }));
+    const line = JSON.stringify({ level, time: clock().toISOString(), msg, ...fields });
+    // Request lines (info) carry only the logger's own fields; what else is logged may quote anything.
+    write(level === 'info' ? line : redactSecrets(line));
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 export const silentLogger: Logger = createLogger({ level: 'silent' });
+
+/**
+ * What must never reach a log: bearer secrets (`agora_…`, `Bearer …`) and the parameters of a
+ * failed SQL statement (drizzle's "Failed query: … params: …" quotes them, token hashes and
+ * personal data included). The statement itself is kept: it says what failed.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/agora_[\w-]{8,}/g, 'agora_[redacted]')
+    .replace(/(Bearer\s+)[^\s"\\]+/gi, '$1[redacted]')
+    .replace(/params: (?:[^"\\]|\\.)*/g, 'params: [redacted]');
+}
 
 /**
  * Lines to stdout, gathered and written once per turn of the event loop: on Linux a write to a pipe
