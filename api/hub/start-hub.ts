@@ -30,7 +30,9 @@ export type RunningHub = {
  */
 export async function startHub(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningHub> {
   const database = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
-  await migrateDatabase(database);
+  const { repairedText } = await migrateDatabase(database);
+  if (repairedText?.length)
+    logger.warn('stored text that was not UTF-8 was rewritten with U+FFFD (written before the text guard)', { repaired: repairedText });
   const services: ServiceContext = { database, clock };
 
   await syncAtStart(services, config.CONTENT_DIR, logger);
