@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { migrateDatabase, openDatabase } from '../../db/index.ts';
 import { createApp } from '../app.ts';
+import { createOutboxDeliverer } from '../../bots/notify/outbox-deliverer.ts';
 import { createRateLimits } from '../http/rate-limits.ts';
 import type { Config } from '../env.ts';
 import type { Logger } from '../logger.ts';
@@ -52,6 +53,10 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   const decisionClock = setInterval(() => void tick(), config.DECISION_CLOCK_SECONDS * 1000);
   decisionClock.unref();
 
+  // Calls to GitHub and Discord leave from here, after their writes committed. No channel is
+  // connected yet; what is queued for one waits in the outbox until it is.
+  const outbox = createOutboxDeliverer({ services, channels: {}, logger });
+
   const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });
   const closing = new AbortController();
   const app = createApp({
@@ -80,6 +85,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
       closing.abort();
       if (refresher) clearInterval(refresher);
       clearInterval(decisionClock);
+      await outbox.stop();
       await site?.stop();
       await closeServer(server);
       database.close();

@@ -12,7 +12,7 @@ CREATE TABLE `outbox` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_channel_key_idx` ON `outbox` (`channel`,`key`);--> statement-breakpoint
-CREATE INDEX `outbox_due_idx` ON `outbox` (`channel`,`delivered_at`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_due_idx` ON `outbox` (`channel`,`delivered_at`,`id`);--> statement-breakpoint
 CREATE TABLE `maintenance_runs` (
 	`name` text PRIMARY KEY NOT NULL,
 	`ran_at` text NOT NULL,

@@ -26,6 +26,6 @@ export const outbox = sqliteTable(
   },
   (table) => [
     uniqueIndex('outbox_channel_key_idx').on(table.channel, table.key),
-    index('outbox_due_idx').on(table.channel, table.deliveredAt, table.nextAttemptAt),
+    index('outbox_due_idx').on(table.channel, table.deliveredAt, table.id),
   ],
 );

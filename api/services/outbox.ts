@@ -1,0 +1,72 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { tables, type Database, type Transaction } from '../../db/index.ts';
+
+/** A message to the outside world, as a channel's deliverer gets it. */
+export type OutboxMessage = { id: number; channel: string; key: string; payload: unknown; attempts: number; remoteId: string | null };
+
+/**
+ * Queues a call to the outside world in the current write: it is made after the commit, by
+ * bots/notify, and never if the write rolls back. The same `key` on a channel is one message: queued
+ * again with a new payload, it is delivered again as an edit of the same remote object (its remote
+ * id is kept), so a status comment is edited in place rather than repeated.
+ */
+export async function enqueueOutbox(tx: Transaction, message: { channel: string; key: string; payload: unknown; now: Date }): Promise<void> {
+  const now = message.now.toISOString();
+  await tx
+    .insert(tables.outbox)
+    .values({ channel: message.channel, key: message.key, payload: message.payload, createdAt: now, nextAttemptAt: now })
+    .onConflictDoUpdate({
+      target: [tables.outbox.channel, tables.outbox.key],
+      set: { payload: message.payload, deliveredAt: null, attempts: 0, nextAttemptAt: now, lastError: null },
+    });
+}
+
+/**
+ * The messages of a channel to deliver now, in the order they were queued: those before the first
+ * one still waiting out its backoff, so a later message never overtakes an earlier one.
+ */
+export async function listDueMessages(db: Database, channel: string, now: Date, limit: number): Promise<OutboxMessage[]> {
+  const { outbox } = tables;
+  const rows = await db
+    .select({ id: outbox.id, channel: outbox.channel, key: outbox.key, payload: outbox.payload, attempts: outbox.attempts, remoteId: outbox.remoteId, nextAttemptAt: outbox.nextAttemptAt })
+    .from(outbox)
+    .where(and(eq(outbox.channel, channel), isNull(outbox.deliveredAt)))
+    .orderBy(asc(outbox.id))
+    .limit(limit);
+  const waiting = rows.findIndex((row) => row.nextAttemptAt > now.toISOString());
+  return (waiting < 0 ? rows : rows.slice(0, waiting)).map(({ nextAttemptAt: _next, ...message }) => message);
+}
+
+/**
+ * Records a delivery. Only the payload that was delivered is marked: if the message was queued
+ * again meanwhile, it stays due, and its next delivery edits what this one created.
+ */
+export async function recordDelivered(tx: Transaction, message: OutboxMessage, remoteId: string | null, now: Date): Promise<void> {
+  const { outbox } = tables;
+  await tx
+    .update(outbox)
+    .set({ remoteId: remoteId ?? message.remoteId })
+    .where(eq(outbox.id, message.id));
+  await tx
+    .update(outbox)
+    .set({ deliveredAt: now.toISOString(), attempts: message.attempts + 1, lastError: null })
+    .where(and(eq(outbox.id, message.id), sql`${outbox.payload} = ${JSON.stringify(message.payload)}`));
+}
+
+/** Records a failed attempt and when to try again. */
+export async function recordFailed(tx: Transaction, message: OutboxMessage, error: string, retryAt: Date): Promise<void> {
+  await tx
+    .update(tables.outbox)
+    .set({ attempts: message.attempts + 1, lastError: error.slice(0, 2000), nextAttemptAt: retryAt.toISOString() })
+    .where(eq(tables.outbox.id, message.id));
+}
+
+/** How many messages wait per channel (for health and metrics). */
+export async function outboxDepth(db: Database): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ channel: tables.outbox.channel, waiting: sql<number>`count(*)` })
+    .from(tables.outbox)
+    .where(isNull(tables.outbox.deliveredAt))
+    .groupBy(tables.outbox.channel);
+  return Object.fromEntries(rows.map((row) => [row.channel, Number(row.waiting)]));
+}
