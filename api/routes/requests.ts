@@ -65,6 +65,10 @@ const fileRoute = createRoute({
   path: '/requests',
   tags: ['Requests'],
   summary: 'File a dataset nomination, an access request or a data-inspection request',
+  description:
+    'The public sees a request\'s type, state and dates, nothing you wrote, with one exception: a dataset nomination put to a vote ' +
+    'has its `name` and `url` in the vote\'s title and description, since a vote says what it decides. Contact details, personal-data ' +
+    'notes, intended use, inspection scope, legal basis and attachments are only ever seen by you and the roles handling the request.',
   security,
   // A plain zod schema (the domain's): .openapi() exists only on schemas made after @hono/zod-openapi loaded.
   request: body(requestInputSchema),
@@ -172,6 +176,7 @@ const voteRoute = createRoute({
   path: '/requests/{id}/vote',
   tags: ['Requests'],
   summary: 'Put a dataset nomination under review to the dataset_inclusion vote',
+  description: "Makes the nomination's `name` and `url` public, as the vote's title and description; nothing else it holds.",
   security,
   request: { params: idParam },
   responses: { 200: jsonContent(fullRequestSchema, 'The nomination, linked to its vote.'), ...problemResponses('unauthorized', 'forbidden', 'not_found', 'conflict') },

@@ -6,7 +6,8 @@ import { REQUESTER_KINDS } from './vocabulary.ts';
  * One schema per request type: the single source for the API, the GitHub issue forms and the Discord
  * modal. Fields listed in CONFIDENTIAL_FIELDS are visible only to the requester and to the roles that
  * handle the request; everything else a requester writes is still shown only to them and to handlers,
- * while the public sees type, state and dates.
+ * while the public sees type, state and dates — except PUBLIC_WHEN_PUT_TO_VOTE: a vote must say
+ * what it decides, so a nomination's name and URL become public once it is put to a vote.
  */
 const text = (max: number, what: string) => z.string({ error: `expected ${what}` }).trim().min(1, `expected ${what}`).max(max, `expected at most ${max} characters`);
 const languageVariant = z.string().regex(/^[a-z]{3}(_[A-Z][a-z]{3})?$/, 'expected an ISO 639-3 code, optionally with its script (e.g. "mlt" or "mlt_Latn")');
@@ -18,10 +19,12 @@ export const contactSchema = z.strictObject({
   organization: text(300, "the requester's organisation").optional(),
 });
 
+const PUBLIC_ONCE_VOTED = 'Public once the nomination is put to a vote: the vote names the dataset and links it.';
+
 export const datasetRequestSchema = z.strictObject({
   type: z.literal('dataset'),
-  name: text(300, 'the dataset name'),
-  url: httpUrl,
+  name: text(300, 'the dataset name').meta({ description: `The dataset's name. ${PUBLIC_ONCE_VOTED}` }),
+  url: httpUrl.meta({ description: `Where the dataset is described or downloaded. ${PUBLIC_ONCE_VOTED}` }),
   licence: text(200, 'the licence (SPDX identifier or name)'),
   languages: z.array(languageVariant).min(1, 'expected at least one language').max(100),
   estimated_tokens: z.number({ error: 'expected a number of tokens' }).int().positive().max(1e15).optional(),
@@ -83,6 +86,12 @@ export const CONFIDENTIAL_FIELDS: Record<RequestInput['type'], readonly string[]
   access: ['contact', 'intended_use'],
   inspection: ['contact', 'scope', 'attachments', 'legal_basis'],
 };
+
+/**
+ * What a requester wrote that becomes public, and when: a dataset nomination's name and URL, in the
+ * title and description of its dataset_inclusion vote, once it is put to one. Nothing else ever does.
+ */
+export const PUBLIC_WHEN_PUT_TO_VOTE = { dataset: ['name', 'url'] } as const;
 
 /** Splits a request into what handlers and the requester see (all) and what is confidential. */
 export function splitConfidential(input: RequestInput): { open: Record<string, unknown>; confidential: Record<string, unknown> } {

@@ -10,7 +10,8 @@ import { toFullView, type FullRequestView } from './views.ts';
 
 /**
  * Opens the dataset_inclusion vote a nomination needs (under review, by its data steward or the
- * secretariat) and links it: the nomination is accepted only when that vote passes.
+ * secretariat) and links it: the nomination is accepted only when that vote passes. The vote is
+ * public, and names the dataset by the fields of PUBLIC_WHEN_PUT_TO_VOTE alone.
  */
 export async function putNominationToVote(ctx: ServiceContext, { actor, input }: { actor: Actor; input: { id: string } }): Promise<FullRequestView> {
   // One transaction: two concurrent calls cannot both find the nomination unlinked and open two votes.
