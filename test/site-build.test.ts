@@ -54,6 +54,15 @@ describe('the built site', () => {
     expect(sidebar).toContain('href="/api/docs"');
   });
 
+  it('is the production build, with the site search, whatever environment the tests run in', async () => {
+    // vitest exports DEV=1 and MODE=test; a build that inherits them renders Starlight's development
+    // variant, which has no search.
+    const home = await page('index.html');
+    expect(home).toContain('id="starlight__search"');
+    expect(home).not.toContain('Search is only available in production builds');
+    expect(await exists('pagefind/pagefind.js')).toBe(true);
+  });
+
   it('lists every organisation of the snapshot with its eligibility', async () => {
     const html = await page('organizations/index.html');
     for (const org of snapshot.organizations) {
