@@ -56,6 +56,7 @@ export default defineConfig({
       // The handbook is outside src/content/docs; let Starlight's Markdown features (asides,
       // heading anchors) apply to it too.
       markdown: { processedDirs: ['../content/docs'] },
+      components: { Head: './src/components/starlight/Head.astro' },
     }),
   ],
 });
