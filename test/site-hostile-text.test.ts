@@ -131,3 +131,60 @@ describe('hostile text in every field the site shows', () => {
     await page.close();
   });
 });
+
+describe("the site's Content-Security-Policy", () => {
+  it('is sent with every page, and repeated as the first element of its head', async () => {
+    for (const path of ['/', `/decisions/${HOSTILE_VOTE}/`, '/training/', `/models/${HOSTILE_MODEL}/card/`, '/no-such-page/']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { Accept: 'text/html' } });
+      const header = response.headers.get('Content-Security-Policy') ?? '';
+      expect(header, path).toMatch(/(^|; )default-src 'none'(;|$)/);
+      expect(header, path).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+      expect(header, path).toMatch(/(^|; )connect-src 'self'(;|$)/);
+      expect(header, path).toMatch(/(^|; )script-src 'self'[^;]*/);
+      expect(header, path).not.toContain('unsafe-inline');
+      const html = await response.text();
+      const meta = /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"\/?><meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html);
+      expect(meta, `${path}: the policy is not the first thing in the head`).not.toBeNull();
+      expect(meta![1]).not.toContain('unsafe-inline');
+      expect(meta![1]).toMatch(/(^|; )default-src 'none'(;|$)/);
+    }
+  });
+
+  it('blocks script that got onto a page anyway', async () => {
+    const { page, watch } = await open(`/decisions/${HOSTILE_VOTE}/`);
+    await page.evaluate(() => {
+      const { document } = globalThis as any;
+      const main = document.querySelector('main');
+      main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg" onload="alert(1)"><a id="injected" href="javascript:alert(2)">x</a>');
+      const script = document.createElement('script');
+      script.textContent = 'alert(3)';
+      main.append(script);
+    });
+    await page.locator('#injected').click();
+    await page.waitForTimeout(200);
+    const { dialogs, violations } = await watch.trouble();
+    expect(dialogs).toEqual([]);
+    expect(violations.filter((violation) => violation.startsWith('script-src')).length).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('lets the live scripts refresh the vote and the training runs from the API', async () => {
+    for (const path of [`/decisions/${HOSTILE_VOTE}/`, '/training/']) {
+      const { page, watch } = await open(path);
+      await page.locator('[data-live-status][data-state="live"]', { hasText: /updated \d\d:\d\d:\d\d/ }).waitFor({ timeout: 5000 });
+      expect((await watch.trouble()).violations, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('lets the site search find hostile text and show it as text', async () => {
+    const { page, watch } = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('dialog[open] input').fill('ownership note');
+    await page.locator('dialog[open] .pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+    const { dialogs, violations, pageErrors } = await watch.trouble();
+    expect({ dialogs, violations, pageErrors }).toEqual({ dialogs: [], violations: [], pageErrors: [] });
+    expect(await injectedMarkup(page)).toEqual([]);
+    await page.close();
+  });
+});
