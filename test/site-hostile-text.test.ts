@@ -23,6 +23,7 @@ let pages: string[];
 let nominationVote: string;
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: without chromium, fail before building anything
   hub = await createHostileHub();
   const snapshot = await buildRegistrySnapshot(hub.services);
   nominationVote = snapshot.decisions.proposals.find((proposal) => proposal.title.startsWith('Include '))!.id;
@@ -34,7 +35,6 @@ beforeAll(async () => {
     .map((file) => `/${file.replace(/index\.html$/, '')}`)
     .sort();
   server = await serveBuiltSite(hub.services, outDir);
-  browser = await launchBrowser();
   context = await browser.newContext();
   await recordViolations(context);
 });

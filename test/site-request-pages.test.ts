@@ -27,8 +27,8 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: without chromium, fail before building anything
   ({ snapshot, dir: outDir } = await fixtureSite());
-  browser = await launchBrowser();
   context = await browser.newContext({ javaScriptEnabled: false });
 });
 
