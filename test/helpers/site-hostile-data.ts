@@ -65,6 +65,9 @@ export async function createHostileHub() {
     await recordHostileTraining(post, clock);
     await recordHostileDecisions(post);
     return { services, content, close: () => services.database.close() };
+  } catch (error) {
+    content.cleanup();
+    throw error;
   } finally {
     cycle.cleanup();
   }
