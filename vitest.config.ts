@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // A folder per run where the page suites share the fixture site they build (fixture-site.ts).
+    globalSetup: ['test/helpers/site-cache-setup.ts'],
   },
 });

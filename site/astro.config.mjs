@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './src/csp/content-security-policy.ts';
 import { listSidebarItems } from './src/docs/list-sidebar-items.ts';
 import { siteEnv } from './src/env.ts';
 
@@ -56,6 +57,9 @@ export default defineConfig({
       // The handbook is outside src/content/docs; let Starlight's Markdown features (asides,
       // heading anchors) apply to it too.
       markdown: { processedDirs: ['../content/docs'] },
+      components: { Head: './src/components/starlight/Head.astro' },
     }),
+    // After Starlight's: hashes the inline code of the finished pages (see the file for why).
+    contentSecurityPolicy(),
   ],
 });

@@ -1,27 +1,21 @@
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, computeSiteFingerprint, readBuiltFingerprint, type SiteSnapshot } from '../api/site/build-site.ts';
 import { DOCS_DIR } from '../api/site/site-paths.ts';
-import { parseSiteSnapshot } from '../api/site/site-snapshot.ts';
+import { fixtureSite } from './helpers/fixture-site.ts';
 
-// One real `astro build` of the site from the fixture snapshot; every test reads its HTML.
-const fixturePath = join(import.meta.dirname, 'fixtures', 'site-snapshot.json');
+// The real `astro build` of the site from the fixture snapshot that the page suites share
+// (fixture-site.ts); every test reads its HTML.
 let snapshot: SiteSnapshot;
-let tempRoot: string;
 let outDir: string;
-let built: { fingerprint: string; durationMs: number };
+let built: { fingerprint: string };
 
 beforeAll(async () => {
-  snapshot = parseSiteSnapshot(await readFile(fixturePath, 'utf8'), fixturePath);
-  tempRoot = await mkdtemp(join(tmpdir(), 'agora-site-test-'));
-  outDir = join(tempRoot, 'site');
-  built = await buildSite({ snapshot, outDir });
-});
-
-afterAll(async () => {
-  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
+  const site = await fixtureSite();
+  ({ snapshot, dir: outDir } = site);
+  built = { fingerprint: site.fingerprint };
 });
 
 const page = (path: string) => readFile(join(outDir, path), 'utf8');
@@ -52,6 +46,15 @@ describe('the built site', () => {
       expect(sidebar).toContain(`href="/handbook/${slug}/"`);
     }
     expect(sidebar).toContain('href="/api/docs"');
+  });
+
+  it('is the production build, with the site search, whatever environment the tests run in', async () => {
+    // vitest exports DEV=1 and MODE=test; a build that inherits them renders Starlight's development
+    // variant, which has no search.
+    const home = await page('index.html');
+    expect(home).toContain('id="starlight__search"');
+    expect(home).not.toContain('Search is only available in production builds');
+    expect(await exists('pagefind/pagefind.js')).toBe(true);
   });
 
   it('lists every organisation of the snapshot with its eligibility', async () => {
@@ -125,7 +128,7 @@ describe('site fingerprint', () => {
     expect(built.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(await readBuiltFingerprint(outDir)).toBe(built.fingerprint);
     expect(await computeSiteFingerprint(snapshot)).toBe(built.fingerprint);
-    expect(await readBuiltFingerprint(join(tempRoot, 'missing'))).toBeNull();
+    expect(await readBuiltFingerprint(join(outDir, 'missing'))).toBeNull();
   });
 
   it('changes with the registry data but not with the generation time alone', async () => {
@@ -140,12 +143,21 @@ describe('site fingerprint', () => {
 });
 
 describe('a failed build', () => {
+  let tempRoot: string;
+  afterAll(async () => {
+    if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
+  });
+
   it('rejects with the build output and leaves the served site untouched', async () => {
+    // On a copy: the built site is shared with the other suites.
+    tempRoot = await mkdtemp(join(tmpdir(), 'agora-site-test-'));
+    const served = join(tempRoot, 'site');
+    await cp(outDir, served, { recursive: true });
     const broken = { ...snapshot, organizations: [{ ...snapshot.organizations[0]!, category: 'nonsense' }] };
-    const failure = buildSite({ snapshot: broken as unknown as SiteSnapshot, outDir });
+    const failure = buildSite({ snapshot: broken as unknown as SiteSnapshot, outDir: served });
     await expect(failure).rejects.toThrow(/astro build exited with code [1-9][\s\S]*organizations\.0\.category/);
-    expect(await readBuiltFingerprint(outDir)).toBe(built.fingerprint);
-    expect(await exists('organizations/amd-silo-ai/index.html')).toBe(true);
+    expect(await readBuiltFingerprint(served)).toBe(built.fingerprint);
+    expect(await readFile(join(served, 'organizations/amd-silo-ai/index.html'), 'utf8')).toContain('AMD Silo AI');
     expect((await readdir(tempRoot)).sort()).toEqual(['site']);
   });
 });

@@ -1,34 +1,27 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteSnapshot } from '../api/site/build-site.ts';
-import { parseSiteSnapshot } from '../api/site/site-snapshot.ts';
+import type { SiteSnapshot } from '../api/site/build-site.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { fixtureSite } from './helpers/fixture-site.ts';
 
 // The decision pages, built by a real `astro build` from the fixture (decisions in every state,
 // recorded through the real services by test/helpers/site-decisions.ts) and read in a real browser
 // with JavaScript off: everything here must be there without the live script.
-const fixturePath = join(import.meta.dirname, 'fixtures', 'site-snapshot.json');
 let snapshot: SiteSnapshot;
-let tempRoot: string;
 let outDir: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  snapshot = parseSiteSnapshot(await readFile(fixturePath, 'utf8'), fixturePath);
-  tempRoot = await mkdtemp(join(tmpdir(), 'agora-decision-pages-'));
-  outDir = join(tempRoot, 'site');
-  await buildSite({ snapshot, outDir });
-  browser = await launchBrowser();
+  browser = await launchBrowser(); // first: without chromium, fail before building anything
+  ({ snapshot, dir: outDir } = await fixtureSite());
   context = await browser.newContext({ javaScriptEnabled: false });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<Page> {

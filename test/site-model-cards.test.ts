@@ -1,38 +1,31 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteSnapshot } from '../api/site/build-site.ts';
-import { parseSiteSnapshot } from '../api/site/site-snapshot.ts';
+import type { SiteSnapshot } from '../api/site/build-site.ts';
 import { CARD_EXPORT_FORMATS } from '../api/services/model-cards/card-export-formats.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { fixtureSite } from './helpers/fixture-site.ts';
 
 // The model-card pages of one real `astro build` from the fixture, read in a browser with
 // JavaScript off. The fixture has the shipped example card (complete) and an unfinished card for
 // openeurollm-baby-2b-v0-1 (test/fixtures/model-cards/); agora-demo-1b-v0-2 has none.
-const fixturePath = join(import.meta.dirname, 'fixtures', 'site-snapshot.json');
 const EXAMPLE = 'agora-demo-1b-v0-1';
 const UNFINISHED = 'openeurollm-baby-2b-v0-1';
 const CARDLESS = 'agora-demo-1b-v0-2';
 let snapshot: SiteSnapshot;
-let tempRoot: string;
 let outDir: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  snapshot = parseSiteSnapshot(await readFile(fixturePath, 'utf8'), fixturePath);
-  tempRoot = await mkdtemp(join(tmpdir(), 'agora-site-cards-'));
-  outDir = join(tempRoot, 'site');
-  await buildSite({ snapshot, outDir });
-  browser = await launchBrowser();
+  browser = await launchBrowser(); // first: without chromium, fail before building anything
+  ({ snapshot, dir: outDir } = await fixtureSite());
   context = await browser.newContext({ javaScriptEnabled: false });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<Page> {

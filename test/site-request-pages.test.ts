@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +7,12 @@ import { REQUEST_TYPES } from '../api/domain/requests/vocabulary.ts';
 import { syncContent } from '../api/services/content/sync-content.ts';
 import { systemActor } from '../api/services/context.ts';
 import { inspectionTransparency } from '../api/services/requests/read-requests.ts';
-import { buildSite, type SiteSnapshot } from '../api/site/build-site.ts';
-import { parseSiteSnapshot, type SiteRequest } from '../api/site/site-snapshot.ts';
+import type { SiteSnapshot } from '../api/site/build-site.ts';
+import type { SiteRequest } from '../api/site/site-snapshot.ts';
 import { formatUtcShort } from '../site/src/registry/format.ts';
 import { REQUEST_STATE } from '../site/src/registry/request-labels.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { fixtureSite } from './helpers/fixture-site.ts';
 import { createTestClock } from './helpers/clock.ts';
 import { copyContent } from './helpers/content.ts';
 import { createTestDatabase } from './helpers/database.ts';
@@ -21,25 +21,19 @@ import { seedRequestData } from './helpers/site-requests.ts';
 // The request pages, built by a real `astro build` from the fixture (the demo requests and two more,
 // recorded through the real services by test/helpers/site-requests.ts) and read in a real browser
 // with JavaScript off: the tracker, its per-type pages and the transparency page.
-const fixturePath = join(import.meta.dirname, 'fixtures', 'site-snapshot.json');
 let snapshot: SiteSnapshot;
-let tempRoot: string;
 let outDir: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  snapshot = parseSiteSnapshot(await readFile(fixturePath, 'utf8'), fixturePath);
-  tempRoot = await mkdtemp(join(tmpdir(), 'agora-request-pages-'));
-  outDir = join(tempRoot, 'site');
-  await buildSite({ snapshot, outDir });
-  browser = await launchBrowser();
+  browser = await launchBrowser(); // first: without chromium, fail before building anything
+  ({ snapshot, dir: outDir } = await fixtureSite());
   context = await browser.newContext({ javaScriptEnabled: false });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<Page> {

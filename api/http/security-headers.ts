@@ -5,7 +5,8 @@ import type { AppEnv } from './app-env.ts';
 /**
  * The API answers JSON to programs, so it gets the short list OWASP recommends for REST services
  * (nothing may frame, sniff or render it); the site and the API reference are pages and get the
- * full set for documents.
+ * full set for documents. The site's pages get their Content-Security-Policy from serveSite
+ * (site.ts): each page's own, which the build computes from the page's inline code.
  */
 export const API_SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",

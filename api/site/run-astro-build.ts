@@ -32,7 +32,7 @@ export function runAstroBuild(options: {
     const child = spawn(process.execPath, [astroEntry(), 'build'], {
       cwd: SITE_DIR,
       // Telemetry off: the build must not need the network. No colours: the tail goes into errors.
-      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...productionEnv(process.env), ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       signal,
     });
@@ -53,6 +53,17 @@ export function runAstroBuild(options: {
       reject(new Error(`astro build ${how}:\n${tail.join('\n')}`));
     });
   });
+}
+
+/**
+ * The environment of a production build, whatever the hub runs under. Astro's prerendering reads
+ * Vite's built-in `import.meta.env` names from the process environment, and some parents set them:
+ * vitest exports DEV=1, PROD='' and MODE=test, and a site built so renders its development
+ * variant (Starlight then leaves the site search out).
+ */
+function productionEnv(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DEV: _dev, PROD: _prod, MODE: _mode, SSR: _ssr, BASE_URL: _base, ...rest } = parent;
+  return { ...rest, NODE_ENV: 'production' };
 }
 
 function splitLines(stream: Readable, onLine: (line: string) => void) {

@@ -41,8 +41,8 @@ export const SITE_API_INPUTS = [
   'api/domain/openness/components.ts',
 ] as const;
 
-/** Packages whose version changes the built HTML (Sätteri renders the prose of model cards). */
-export const SITE_PACKAGES = ['astro', '@astrojs/starlight', 'satteri'] as const;
+/** Packages whose version changes the built HTML (Sätteri renders the prose of model cards, parse5 finds the code the policy hashes). */
+export const SITE_PACKAGES = ['astro', '@astrojs/starlight', 'satteri', 'parse5'] as const;
 
 /** Paths the hub serves itself; a site page there would shadow it (DESIGN.md, Interfaces). */
 export const HUB_OWNED_PATHS = ['api', 'webhooks', 'discord'] as const;

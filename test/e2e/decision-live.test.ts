@@ -41,6 +41,7 @@ async function api(organization: string, path: string, body: unknown): Promise<R
 const vote = (organization: string, option: string, reason?: string) => api(organization, `/proposals/${proposal.id}/ballots`, { option, ...(reason ? { reason } : {}) });
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: without chromium, fail before starting anything
   // Delegates in the content the hub syncs; the demo's completed run and the example card to release.
   const members = BINDING.map((org) => `  - id: d-${org}\n    display_name: d-${org}\n    organization: ${org}\n    roles: [delegate]\n`).join('');
   writeFileSync(join(content.dir, 'governance', 'members.yaml'), `members:\n${members}`);
@@ -66,7 +67,6 @@ beforeAll(async () => {
   // ...then the hub as `npm start` runs it, which builds the site with that vote in it.
   server = await startServerProcess(env);
   await server.waitForLog((entry) => entry.msg === 'site build finished' || entry.msg === 'site build failed', 150_000);
-  browser = await launchBrowser();
   context = await browser.newContext({ timezoneId: 'Europe/Helsinki', locale: 'en-GB' });
 });
 

@@ -15,11 +15,11 @@ let browser: Browser;
 let firstAnswerAtRoot: { status: number; body: string; retryAfter: string | null };
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: without chromium, fail before starting anything
   server = await startServerProcess(env);
   const root = await fetch(`${server.url}/`);
   firstAnswerAtRoot = { status: root.status, body: await root.text(), retryAfter: root.headers.get('Retry-After') };
   await server.waitForLog((entry) => entry.msg === 'site build finished' || entry.msg === 'site build failed', 150_000);
-  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -39,6 +39,7 @@ const report = (step: number, at: string, extra: Record<string, unknown> = {}) =
   api('/training-runs/e2e-run/reports', { id: `r-${step}`, at, state: 'running', step, tokensSeen: step * STEP_TOKENS, loss: 8 - step / 100, throughput: 50_000, ...extra });
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: without chromium, fail before starting anything
   // The model, through the service on the hub's database file: the API registers no models.
   const database = await openDatabase({ url: env.DATABASE_URL });
   await migrateDatabase(database);
@@ -64,7 +65,6 @@ beforeAll(async () => {
   // ...then the hub as `npm start` runs it, which builds the site with that run in it.
   server = await startServerProcess(env);
   await server.waitForLog((entry) => entry.msg === 'site build finished' || entry.msg === 'site build failed', 150_000);
-  browser = await launchBrowser();
   context = await browser.newContext({ timezoneId: 'Europe/Helsinki', locale: 'en-GB' });
 });
 
