@@ -8,7 +8,7 @@ import { buildSite } from '../api/site/build-site.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { hostile, scriptUrl } from './helpers/hostile-text.ts';
 import { recordViolations, watchPage } from './helpers/page-watch.ts';
-import { createHostileHub, HOSTILE_MODEL, HOSTILE_ORG, HOSTILE_VOTE, WITHDRAWN_VOTE } from './helpers/site-hostile-data.ts';
+import { createHostileHub, HOSTILE_MODEL, HOSTILE_ORG, HOSTILE_VOTE, ODD_CHECKPOINT_URI, WITHDRAWN_VOTE } from './helpers/site-hostile-data.ts';
 import { serveBuiltSite } from './helpers/site-server.ts';
 
 // Every text the site shows, written as hostile text through the real services and API
@@ -109,7 +109,7 @@ describe('hostile text in every field the site shows', () => {
     [`/organizations/${HOSTILE_ORG}/`, 'organisation name', ['organisation name', 'organisation legal name', 'organisation role', 'controller name', 'ownership note']],
     ['/organizations/', 'Organisations', ['organisation name']],
     ['/languages/', 'Languages', ['language name']],
-    [`/models/${HOSTILE_MODEL}/`, 'model name', ['model name', 'family name', 'architecture', 'event message', 'failure message', 'restart message', 'checkpoint uri text']],
+    [`/models/${HOSTILE_MODEL}/`, 'model name', ['model name', 'family name', 'architecture', 'event message', 'failure message', 'restart message']],
     ['/models/', 'Models', ['model name', 'family name']],
     [`/models/${HOSTILE_MODEL}/card/`, 'model name', ['model name', 'prose heading', 'prose paragraph', 'prose code', 'provider name', 'intended use', 'licence id', 'evaluation dataset', 'technical means']],
     ['/model-cards/', 'Model cards', ['model name']],
@@ -124,6 +124,7 @@ describe('hostile text in every field the site shows', () => {
     } else expect(title).toBe(`${titleField} | Agora`);
     const text = await page.evaluate(() => ((globalThis as any).document.body.textContent as string | null) ?? '');
     for (const field of fields) expect(text, field).toContain(hostile(field));
+    if (path === `/models/${HOSTILE_MODEL}/`) expect(text).toContain(ODD_CHECKPOINT_URI);
     await page.close();
   });
 

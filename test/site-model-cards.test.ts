@@ -173,7 +173,9 @@ describe('a card page', () => {
     expect(await text(page, '[data-fact="provider"]')).toContain('Charles University');
     expect(await page.locator('[data-fact="collection"] a[href="/coverage/baby/"]').count()).toBe(1);
     const datasetLinks = await page.locator('[data-fact="datasets"] a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-    expect(datasetLinks.sort()).toEqual(snapshot.collections.datasets.map((dataset) => `/datasets/${dataset.id}/`).sort());
+    // The card's cycle only: the fixture holds a second, synthetic cycle beside it.
+    const ofBaby = snapshot.collections.datasets.filter((dataset) => dataset.cycles.some((entry) => entry.cycle === 'baby'));
+    expect(datasetLinks.sort()).toEqual(ofBaby.map((dataset) => `/datasets/${dataset.id}/`).sort());
     expect(await text(page, 'tr[data-source-kind="synthetic"]')).toMatch(/^Synthetic data \(§2\.5\) yes Machine translations/);
     expect(await text(page, '[data-fact="energy"]')).toBe('0.9 kWh (GPU board power × hours (simulated))');
     expect(await page.locator('table[data-evaluations] thead th').allInnerTexts()).toEqual(['Language', 'FLORES-200 (devtest)\nperplexity']);

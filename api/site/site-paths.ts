@@ -26,6 +26,7 @@ export const SITE_API_INPUTS = [
   'api/domain/decisions/vocabulary.ts',
   'api/domain/requests/vocabulary.ts',
   'api/domain/requests/machines.ts',
+  'api/domain/requests/request-type-names.ts',
   'api/domain/requests/deadlines.ts',
   'api/domain/vocabulary.ts',
   'api/domain/registry/common.ts',

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -72,6 +73,9 @@ export async function createHostileHub() {
     cycle.cleanup();
   }
 }
+
+/** As hostile as a valid URI gets: quotes and parentheses are URI characters. */
+export const ODD_CHECKPOINT_URI = "s3://xss-bucket/checkpoint-uri-text/'onmouseover='alert(1)'";
 
 type Post = (who: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
@@ -180,9 +184,12 @@ async function recordHostileTraining(post: Post, clock: ReturnType<typeof create
   const at = (minutes: number) => new Date(Date.parse(clock().toISOString()) - (60 - minutes) * 60_000).toISOString();
   const report = (step: number, extra: Record<string, unknown>) =>
     post('reporter', `/training-runs/${HOSTILE_RUN}/reports`, { id: `r-${step}`, at: at(step / 10), state: 'running', step, tokensSeen: step * 1000, loss: 5 - step / 200, throughput: 1000, ...extra });
-  await report(100, { events: [{ kind: 'checkpoint_saved', message: hostile('event message') }], checkpoint: { step: 100, digest: digestOf('xss 100'), uri: scriptUrl('checkpoint uri') } });
+  // A checkpoint URI is a place (scheme://…, URI characters only): a script or markup is refused outright.
+  for (const uri of [scriptUrl('checkpoint uri'), hostile('checkpoint uri text')])
+    await expect(report(99, { checkpoint: { step: 99, digest: digestOf('refused'), uri } })).rejects.toThrow(/answered 400/);
+  await report(100, { events: [{ kind: 'checkpoint_saved', message: hostile('event message') }], checkpoint: { step: 100, digest: digestOf('xss 100'), uri: ODD_CHECKPOINT_URI } });
   await report(200, { events: [{ kind: 'failure', message: hostile('failure message') }], state: 'failed' });
-  await report(300, { events: [{ kind: 'restart', message: hostile('restart message') }], checkpoint: { step: 300, digest: digestOf('xss 300'), uri: hostile('checkpoint uri text') } });
+  await report(300, { events: [{ kind: 'restart', message: hostile('restart message') }], checkpoint: { step: 300, digest: digestOf('xss 300'), uri: `${ODD_CHECKPOINT_URI}/300` } });
 }
 
 async function recordHostileDecisions(post: Post) {

@@ -22,7 +22,8 @@ export const reportedCheckpointSchema = z.strictObject({
   uri: z
     .string()
     .max(2000, 'expected at most 2000 characters')
-    .regex(/^(?!(?:javascript|data|vbscript|blob):)[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'expected a URI with a scheme, such as s3://bucket/path or https://…')
+    // A scheme and RFC 3986's characters only: no markup, spaces or double quotes.
+    .regex(/^(?!(?:javascript|data|vbscript|blob):)[a-z][a-z0-9+.-]*:\/\/[\w\-.~:/?#[\]@!$&'()*+,;=%]+$/i, 'expected a URI with a scheme, such as s3://bucket/path or https://…')
     .optional(),
 });
 

@@ -6,6 +6,7 @@ import { ANNEX_FIELD_WRITERS, renderAnnexDocumentation } from './annex-documenta
 import { buildHuggingFaceMetadata } from './huggingface-metadata.ts';
 import { HUB_LICENCE_IDS, hubPipelineTag, toHubLicence } from './hub-vocabulary.ts';
 import { buildCardMotFile } from './mot-export.ts';
+import { link } from './markdown.ts';
 import { textSizeBand } from './training-summary.ts';
 
 const card = (extra: Record<string, unknown> = {}) =>
@@ -124,5 +125,13 @@ describe('renderAnnexDocumentation', () => {
     expect(text).toContain('1 of 17 fields are documented.');
     for (const field of ANNEX_XI_SECTION_2_FIELDS) expect(text).toContain(`. ${field.label}\n`);
     expect(text).toMatch(/Adversarial testing[^\n]*\n\n[^\n]*\n\n\*\*Status:\*\* documented\.\n\nRed-teamed by partners\./);
+  });
+});
+
+describe('names from imported trees in the Markdown exports', () => {
+  it('are written as text: no HTML, no link of their own, no javascript: link', () => {
+    expect(link('<script>alert(1)</script> [x](javascript:alert(2))', 'javascript:alert(3)')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:alert(2))');
+    expect(link('HPLT & friends', 'https://hplt-project.org/datasets/v3.0')).toBe('[HPLT &amp; friends](https://hplt-project.org/datasets/v3.0)');
+    expect(link('odd', 'https://example.org/a_(b)')).toBe('[odd](https://example.org/a_%28b%29)');
   });
 });

@@ -1,8 +1,14 @@
 /**
  * Small Markdown writers shared by the card exports. Card text is written by people in a reviewed
  * file, so it is trusted as Markdown in prose; only table cells are escaped, where a `|` or a line
- * break would break the table.
+ * break would break the table. Names that come from imported trees (datasets, collections) are
+ * data nobody here wrote: `plain` and `link` write them as text, never as HTML or a link of their own.
  */
+
+/** Text shown as written: no HTML (Markdown renderers pass it through) and no link syntax. */
+export function plain(text: string): string {
+  return text.replace(/[&<>[\]]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '[': '\\[', ']': '\\]' })[character]!);
+}
 
 /** A table cell: pipes escaped, line breaks folded into spaces. */
 export function cell(value: string | number | null | undefined): string {
@@ -25,9 +31,11 @@ export function bullets(items: readonly string[] | undefined, fallback: string):
   return items.map((item) => `- ${item}`).join('\n');
 }
 
-/** A link when there is a URL, the bare text otherwise. */
+/** A link when there is an http(s) URL, the text alone otherwise; the text is always plain. */
 export function link(text: string, url: string | null | undefined): string {
-  return url ? `[${text}](${url})` : text;
+  const label = plain(text);
+  if (!url || !/^https?:\/\/[^\s<>]+$/i.test(url)) return label;
+  return `[${label}](${url.replaceAll('(', '%28').replaceAll(')', '%29')})`;
 }
 
 /** Shows a URL as a link and anything else as written (an acceptable-use policy may be either). */

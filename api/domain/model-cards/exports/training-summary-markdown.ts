@@ -1,4 +1,4 @@
-import { bullets, formatCount, formatShare, joinBlocks, link, table } from './markdown.ts';
+import { bullets, formatCount, formatShare, joinBlocks, link, plain, table } from './markdown.ts';
 import { TEXT_SIZE_BANDS, type SourceKindStatement, type SummaryDataset, type TrainingSummary } from './training-summary.ts';
 
 const NOT_STATED = '_Not stated in the model card._';
@@ -16,7 +16,7 @@ export function renderTrainingSummaryMarkdown(summary: TrainingSummary): string 
     table(['', ''], [
       ['Model', `${model.name} (\`${model.id}\`)`],
       ['Model card revision', `\`${model.cardRevision}\``],
-      ['Training-data collection', `${collection.name} (cycle \`${collection.cycle}\`${collection.date ? `, ${collection.date}` : ''}), as imported ${collection.updatedAt}`],
+      ['Training-data collection', `${plain(collection.name)} (cycle \`${collection.cycle}\`${collection.date ? `, ${collection.date}` : ''}), as imported ${collection.updatedAt}`],
       ['Tokenizer used for the counts', collection.tokenizer ? `\`${collection.tokenizer}\`` : null],
     ]),
     generalInformation(summary),
