@@ -15,7 +15,7 @@ declare const writeHandle: unique symbol;
 /**
  * The read handle (`DatabaseHandle.db`): queries only. Queries are written with the query builder
  * over `tables`; drizzle is not given the schema, since the relational `db.query` API is not used
- * and building it for every transaction and savepoint cost a third of opening one.
+ * and it was built again for every transaction and savepoint (bench/README.md).
  */
 export type Database = Pick<LibSQLDatabase, 'select' | 'selectDistinct' | '$count' | 'all' | 'get' | 'values' | '$with' | 'with'>;
 /**

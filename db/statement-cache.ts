@@ -5,8 +5,8 @@ import Database from 'libsql';
  *
  * @libsql/client prepares every statement afresh (`db.prepare(sql)` on each execute), asks a
  * statement that returns no rows to go raw so that it throws (a new Error with its stack each time),
- * and reads its columns twice. Under load those three were a third of the hub's time on a write
- * (`npm run bench`: ballot casting 1.45×, report ingestion 1.2× with the cache). drizzle sends the
+ * and reads its columns twice: under load those three were a large part of a write's time (figures
+ * in bench/README.md). drizzle sends the
  * same SQL text for the same query shape, so keeping the prepared statement per connection and SQL
  * text removes all three. libsql re-prepares a statement itself when the schema changes, and a
  * statement is reset on every run, so reuse is safe; the cache of a connection is still emptied on

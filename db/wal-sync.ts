@@ -15,8 +15,7 @@ export type WalSync = {
  * Durability of the write-ahead log, kept off the event loop.
  *
  * With `synchronous = FULL`, SQLite syncs the WAL inside COMMIT, and libSQL's calls are synchronous:
- * the whole process stood still for the disk on every commit (a fifth of a training report's time in
- * `npm run bench`). The hub runs `synchronous = NORMAL` instead, where COMMIT only writes the WAL,
+ * the whole process stood still for the disk on every commit (bench/README.md). The hub runs `synchronous = NORMAL` instead, where COMMIT only writes the WAL,
  * and calls `sync()` after each commit; a write is acknowledged only once a sync that began after
  * its commit has finished. A sync flushes a file whatever descriptor wrote it, and the WAL is
  * checksummed frame by frame, so after a power loss the database holds a prefix of the commits that
@@ -58,7 +57,7 @@ const fdatasyncAsync = promisify(fdatasync);
 const openAsync = promisify(open);
 
 /**
- * The WAL, opened once and kept: an open and a close per sync were a third of its time. The file
+ * The WAL, opened once and kept, rather than opened and closed for every sync. The file
  * lives as long as a connection to the database is open, and the handle keeps one (its data-version
  * probe) until it closes, so the descriptor never outlives the file it names. fdatasync is what
  * SQLite itself calls on Linux: it flushes the data and the size, not the times.

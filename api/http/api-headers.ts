@@ -41,8 +41,7 @@ type Fetch<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Respon
  * Wraps the app's `fetch` so every `/api/v1` answer gets the headers above. A write's answer under
  * @hono/node-server gets them on Node's response, which merges them with the answer's own when it
  * writes the head (the answer's win): touching a Fetch response's `headers` makes the adapter build
- * a Headers object, validate each name and value, sort and copy them, a tenth of a small write's
- * cost. Reads get them on the answer itself, since the read cache (which wraps this) keeps and
+ * a Headers object, validate each name and value, sort and copy them (bench/README.md). Reads get them on the answer itself, since the read cache (which wraps this) keeps and
  * replays an answer's headers: a cache hit then writes one plain object of headers, the cheapest
  * head there is. Without a Node response (`app.request()`), they are set on the answer too.
  */

@@ -8,8 +8,8 @@ import { respondWithProblem } from './problem.ts';
  *
  * Hono's `bodyLimit` asks the Fetch request for its body stream first, even for a GET and even when
  * Content-Length settles the question. Under @hono/node-server that builds a whole Fetch Request and
- * moves the later `c.req.json()` off the server's direct read of Node's stream: about a third of the
- * cost of a small POST (`npm run bench`). So the declared length is checked from the header alone,
+ * moves the later `c.req.json()` off the server's direct read of Node's stream (bench/README.md).
+ * So the declared length is checked from the header alone,
  * and only a body without one (chunked) goes through Hono's counting reader.
  */
 export function limitBody(maxBytes: number, message: string): MiddlewareHandler<AppEnv> {

@@ -106,7 +106,7 @@ function reportError(error: unknown): unknown {
 
 /**
  * Waits turns of the event loop while reports keep arriving (up to a few, and a full batch): a
- * batch costs about a millisecond whatever its size (transaction, run row, commit, sync), so jobs
+ * batch's cost hardly depends on its size (transaction, run row, commit, sync), so jobs
  * reporting together are cheaper in one batch than in two. A quiet queue waits one turn only.
  */
 async function gatherWhileGrowing(queue: unknown[], maxBatch: number, maxTurns = 8): Promise<void> {
