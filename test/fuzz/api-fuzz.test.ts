@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl } from './crawl.ts';
 import { formatFailures, formatSummary } from './format-report.ts';
 import { FuzzHub } from './fuzz-hub.ts';
-import { anyRequest, type Identity } from './fuzz-request.ts';
+import { anyRequest, type FuzzRequest, type Identity } from './fuzz-request.ts';
 import { fuzzSession, type Report } from './fuzz-session.ts';
 import { listOperations, problemCodes, type OpenApiDocument, type Operation } from './openapi-operations.ts';
 import { CaseRunner } from './run-case.ts';
-import { sweepProbes, sweepRequests, type SweepKey } from './sweep.ts';
+import { probeWrites, sweepRequests } from './sweep.ts';
 
 /**
  * Property-based fuzzing of every route of `GET /api/openapi.json`, over real HTTP, against a real
@@ -61,19 +61,27 @@ describe('fuzzing every route of the OpenAPI document against a real hub process
   it('answers no 5xx, a problem JSON for every 4xx, stays alive, and keeps a verifiable ledger', async () => {
     const started = Date.now();
     expect(operations.length).toBeGreaterThan(10);
-    const { dictionary, pathValues } = await crawl(hub, operations, tokens.admin, own);
     const runner = new CaseRunner(hub, operations, tokens, codes);
-    // Which identities may call each write (the probes are cases too: what they break is reported).
-    const allowed = new Set<SweepKey>();
+    // What exists (crawl); writes that create, probed (they add resources of the fuzzer's own, such
+    // as open proposals); what exists then; the other writes, probed (who may do what where; they
+    // add concerns, comments, …); what exists at last. The probes are cases like the others: what
+    // they break is reported. The pristine copy is taken again afterwards, so that a crash does not
+    // take the probes' resources away.
+    let probes = 0;
     const earlier = new Map<string, Report>();
-    const probes = sweepProbes(operations, dictionary, pathValues, SEED);
-    for (const probe of probes) {
-      for (const finding of await runner.run(probe.request, true))
-        if (!earlier.has(finding.signature)) earlier.set(finding.signature, { finding, original: probe.request, shrunk: false, shrinkRuns: 0, occurrences: 0, seed: SEED });
-      if (runner.lastStatus !== null && runner.lastStatus !== 401 && runner.lastStatus !== 403) allowed.add(probe.key);
-    }
-    const sweep = sweepRequests(operations, dictionary, pathValues, SEED, allowed);
-    const { reports, stoppedEarly } = await fuzzSession(anyRequest(operations, dictionary, pathValues), sweep, runner, {
+    const send = async (request: FuzzRequest) => {
+      probes++;
+      for (const finding of await runner.run(request, true))
+        if (!earlier.has(finding.signature)) earlier.set(finding.signature, { finding, original: request, shrunk: false, shrinkRuns: 0, occurrences: 0, seed: SEED });
+      return runner.lastStatus;
+    };
+    const creations = await probeWrites(operations.filter((operation) => operation.pathParams.length === 0), await crawl(hub, operations, tokens.admin, own), SEED, send);
+    const acts = await probeWrites(operations.filter((operation) => operation.pathParams.length > 0), await crawl(hub, operations, tokens.admin, own), SEED, send);
+    const known = await crawl(hub, operations, tokens.admin, own);
+    const { dictionaryFor, pathValues } = known;
+    await hub.keepPristineCopy();
+    const sweep = sweepRequests(operations, known, SEED, new Map([...creations, ...acts]));
+    const { reports, stoppedEarly } = await fuzzSession(anyRequest(operations, dictionaryFor, pathValues), sweep, runner, {
       seed: SEED,
       runs: runner.tally.cases + sweep.length + RUNS,
       shrinkMs: SHRINK_MS,
@@ -90,7 +98,7 @@ describe('fuzzing every route of the OpenAPI document against a real hub process
       if (!verification.ok) finalChecks.push(`GET /api/v1/ledger/verify at the end: ${JSON.stringify(verification)}`);
     }
 
-    const summary = formatSummary(runner.tally, { seed: SEED, runs: RUNS, probes: probes.length, sweep: sweep.length, elapsedMs: Date.now() - started, restarts: hub.restarts, restartMs: hub.restartMs, sendMs: hub.sendMs, operations: operations.map((operation) => operation.key), stoppedEarly }, reports.length);
+    const summary = formatSummary(runner.tally, { seed: SEED, runs: RUNS, probes, sweep: sweep.length, elapsedMs: Date.now() - started, restarts: hub.restarts, restartMs: hub.restartMs, sendMs: hub.sendMs, operations: operations.map((operation) => operation.key), stoppedEarly }, reports.length);
     const failures = formatFailures(reports);
     const text = [summary, failures, ...finalChecks].filter(Boolean).join('\n\n');
     console.log(text);

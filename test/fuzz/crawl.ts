@@ -26,15 +26,30 @@ function itemsOf(answer: unknown): Record<string, unknown>[] {
   return Array.isArray(items) ? items.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
 }
 
+/** The resource a path belongs to: its first segment under the API's base (`/api/v1/proposals/x/ballots` → `proposals`). */
+const resourceOf = (path: string) => path.split('/')[3] ?? '';
+
+export type CrawlResult = {
+  /** Known strings for an operation's bodies: those its own resource answered win over the rest. */
+  dictionaryFor(operation: Operation): Dictionary;
+  pathValues: PathValues;
+  /** Consistent path parameter values of an operation (a concern id with its own proposal's id), as known. */
+  fillingsFor(operation: Operation): Record<string, string>[];
+};
+
 /**
  * Learns what exists from the hub itself, through every GET of the document (as admin, so nothing
  * is hidden): strings by property name for bodies, and for each path parameter the values its
  * parent list answers (`/models` → `items[].id` for `/models/{id}`), so most requests aim at
  * something real. Values in `exclude` (the fuzzer's own token ids) are never offered.
+ * Strings are kept by property name, and apart per resource: a proposal's `kind` is a policy
+ * kind, a training event's `kind` is not.
  */
-export async function crawl(hub: FuzzHub, operations: Operation[], token: string, exclude: Set<string>): Promise<{ dictionary: Dictionary; pathValues: PathValues }> {
+export async function crawl(hub: FuzzHub, operations: Operation[], token: string, exclude: Set<string>): Promise<CrawlResult> {
   const dictionary: Dictionary = new Map();
+  const byResource = new Map<string, Dictionary>();
   const pathValues: PathValues = new Map();
+  const combos = new Map<string, Record<string, string>[]>();
   const answers = new Map<string, unknown>();
   const read = async (path: string) => {
     if (answers.has(path)) return answers.get(path);
@@ -46,6 +61,9 @@ export async function crawl(hub: FuzzHub, operations: Operation[], token: string
     }
     answers.set(path, answer);
     collectStrings(answer, dictionary);
+    const resource = resourceOf(path);
+    if (!byResource.has(resource)) byResource.set(resource, new Map());
+    collectStrings(answer, byResource.get(resource)!);
     return answer;
   };
 
@@ -66,8 +84,9 @@ export async function crawl(hub: FuzzHub, operations: Operation[], token: string
       }
       const key = `${operation.template}|${parameter.name}`;
       pathValues.set(key, [...new Set(next.map((filling) => filling[parameter.name]!))].slice(0, PER_KEY));
-      fillings = next.slice(0, 8);
+      fillings = next.slice(0, PER_KEY);
     }
+    combos.set(operation.key, fillings);
     if (operation.method === 'GET' && !operation.template.endsWith('/stream'))
       for (const filling of fillings.slice(0, 4)) {
         const path = fillTemplate(operation.template, encodeAll(filling));
@@ -76,8 +95,18 @@ export async function crawl(hub: FuzzHub, operations: Operation[], token: string
         if (operation.queryParams.some((parameter) => parameter.name === 'limit')) await read(`${path}?limit=2`);
       }
   }
-  for (const values of dictionary.values()) for (const value of [...values]) if (exclude.has(value)) values.splice(values.indexOf(value), 1);
-  return { dictionary, pathValues };
+  for (const known of [dictionary, ...byResource.values()])
+    for (const values of known.values()) for (const value of [...values]) if (exclude.has(value)) values.splice(values.indexOf(value), 1);
+  const merged = new Map<string, Dictionary>();
+  return {
+    pathValues,
+    fillingsFor: (operation) => (operation.pathParams.length > 0 ? (combos.get(operation.key) ?? []) : [{}]),
+    dictionaryFor(operation) {
+      const resource = resourceOf(operation.template);
+      if (!merged.has(resource)) merged.set(resource, new Map([...dictionary, ...(byResource.get(resource) ?? new Map())]));
+      return merged.get(resource)!;
+    },
+  };
 }
 
 const encodeAll = (filling: Record<string, string>) => Object.fromEntries(Object.entries(filling).map(([key, value]) => [key, encodeURIComponent(value)]));

@@ -271,7 +271,7 @@ export function operationWeight(operation: Operation): number {
 }
 
 /** Any request to any operation of the document. */
-export function anyRequest(operations: Operation[], dictionary: Dictionary, pathValues: PathValues): fc.Arbitrary<FuzzRequest> {
-  return fc.oneof(...operations.map((operation) => ({ weight: operationWeight(operation), arbitrary: requestArbitrary(operation, dictionary, pathValues) })));
+export function anyRequest(operations: Operation[], dictionaryFor: (operation: Operation) => Dictionary, pathValues: PathValues): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(...operations.map((operation) => ({ weight: operationWeight(operation), arbitrary: requestArbitrary(operation, dictionaryFor(operation), pathValues) })));
 }
 

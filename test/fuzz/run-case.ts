@@ -90,6 +90,7 @@ export class CaseRunner {
 
     const answer = await send('request', request);
     this.lastStatus = answer?.status ?? null;
+    if (counting && answer && answer.status < 300) this.tally.accepted.set(request.operation, (this.tally.accepted.get(request.operation) ?? 0) + 1);
     if (!answer || request.method === 'GET' || answer.status >= 300) return findings;
     const again = await send('the same request again', request);
     if (!again) return findings;
@@ -197,7 +198,6 @@ export class CaseRunner {
         return { answer: null, crashed: false, findings: [{ kind: 'not-a-problem', signature: `not-a-problem ${OVERSIZED_HEAD}`, why: `${why} (request head of ${headBytes(request, authorization)} bytes)`, steps, answer: null, hubLog: null }] };
       return { answer: null, crashed: false, findings: [{ kind, signature: `${kind} ${route} :: ${normalizeMessage(why)}`, why, steps, answer: null, hubLog: null }] };
     }
-    if (counting && outcome.status < 300) this.tally.accepted.set(request.operation, (this.tally.accepted.get(request.operation) ?? 0) + 1);
     const verdict = judgeAnswer(outcome, this.problemCodes);
     if (!verdict) return { answer: outcome, crashed: false, findings: [] };
     // Node's HTTP layer refuses what it cannot parse (request head over 16 KiB, a byte not allowed in

@@ -5,10 +5,13 @@ import type { JsonSchema } from './openapi-operations.ts';
 /** Strings the hub itself answered, by the property name they came under (`id`, `modelId`, `kind`, …). */
 export type Dictionary = Map<string, string[]>;
 
-/** Known values for a field name: its own, and for `…Id` or `from`/`to`-like names any known id. */
-/** Parameters named otherwise than the answers' fields they echo (a list's `next` is the next `cursor`). */
-const ALIASES: Record<string, string> = { cursor: 'next' };
+/**
+ * Fields named otherwise than the answers' fields they echo: a list's `next` is the next `cursor`;
+ * a delegation's `from` and `to` are organisations.
+ */
+const ALIASES: Record<string, string> = { cursor: 'next', from: 'organizationId', to: 'organizationId' };
 
+/** Known values for a field name: its own (or its alias's), else those of `<name>Id`, else any known id. */
 function knownFor(name: string | undefined, dictionary: Dictionary): string[] {
   if (!name) return [];
   const own = dictionary.get(ALIASES[name] ?? name) ?? [];
@@ -32,15 +35,17 @@ const EDGE_INSTANTS = [
   '2026-11-25T10:00:00+14:00', '2026-11-25T10:00:00-12:00', '2026-11-25T10:00:00.123456789Z', '2026-11-25T24:00:00Z', '2038-01-19T03:14:08Z', '+275760-09-13T00:00:00.000Z',
 ] as const;
 const isoInstant = fc.oneof({ weight: 8, arbitrary: nearInstant }, { weight: 1, arbitrary: fc.constantFrom(...EDGE_INSTANTS) });
-/** An hour ago, to the minute: what a well-behaved client sends as "now" (the hub runs on the wall clock). */
-const PLAIN_INSTANT = new Date(Math.floor((Date.now() - 3_600_000) / 60_000) * 60_000).toISOString();
+/** Ten minutes ago, to the minute: what a well-behaved client sends as "now" (the hub runs on the wall clock). */
+export const PLAIN_INSTANT = new Date(Math.floor((Date.now() - 600_000) / 60_000) * 60_000).toISOString();
 
 /**
  * `varied`: any valid-looking value, edges included (the random cases). `plain`: the most ordinary
  * valid value — a known id, a recent instant, a small number, optional properties left out — the
  * base the sweep changes one field of.
  */
-export type Style = 'varied' | 'plain';
+export type Style = 'varied' | 'plain' | 'full';
+/** `full`: as plain, with every optional property present (resources made to be acted on). */
+const ordinary = (style: Style) => style !== 'varied';
 
 function stringArbitrary(schema: JsonSchema, name: string | undefined, dictionary: Dictionary, style: Style = 'varied'): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
@@ -49,10 +54,11 @@ function stringArbitrary(schema: JsonSchema, name: string | undefined, dictionar
   const fits = (value: string) => value.length >= minLength && value.length <= maxLength && (pattern === null || pattern.test(value));
   const choices: fc.WeightedArbitrary<string>[] = [];
   const known = knownFor(name, dictionary).filter(fits);
-  if (style === 'plain') {
-    if (known.length > 0) return fc.constantFrom(...known);
-    if (typeof schema.example === 'string' && fits(schema.example)) return fc.constant(schema.example);
+  if (ordinary(style)) {
+    // The document's own example first: it is meant to be valid.
     if (schema.format === 'date-time') return fc.constant(PLAIN_INSTANT);
+    if (typeof schema.example === 'string' && fits(schema.example)) return fc.constant(schema.example);
+    if (known.length > 0) return fc.constantFrom(...known);
     if (schema.format === 'date') return fc.constant(PLAIN_INSTANT.slice(0, 10));
     if (schema.format === 'uri') return fc.constant('https://example.org/fuzz');
     if (schema.format === 'email') return fc.constant('fuzz@example.org');
@@ -100,7 +106,7 @@ export function validNode(schema: JsonSchema, dictionary: Dictionary, name?: str
   if (types.length === 0) return depth > 2 ? fc.constant(jsonNull) : fc.jsonValue({ maxDepth: 1 }).map(fromValue);
   const nonNull = types.filter((type) => type !== 'null');
   const arbitraries = nonNull.map((type) => byType(type, schema, dictionary, name, depth, style));
-  if (types.includes('null') && style === 'varied') return fc.oneof({ weight: 4, arbitrary: fc.oneof(...arbitraries) }, { weight: 1, arbitrary: fc.constant(jsonNull) });
+  if (types.includes('null') && !ordinary(style)) return fc.oneof({ weight: 4, arbitrary: fc.oneof(...arbitraries) }, { weight: 1, arbitrary: fc.constant(jsonNull) });
   return arbitraries.length === 0 ? fc.constant(jsonNull) : fc.oneof(...arbitraries);
 }
 
@@ -112,12 +118,12 @@ function byType(type: string, schema: JsonSchema, dictionary: Dictionary, name: 
     }
     case 'integer': {
       const bounds = integerBounds(schema);
-      if (style === 'plain') bounds.max = Math.max(bounds.min, Math.min(bounds.max, Math.max(bounds.min, 0) + 1000));
+      if (ordinary(style)) bounds.max = Math.max(bounds.min, Math.min(bounds.max, Math.max(bounds.min, 0) + 1000));
       return fc.integer(bounds).map(fromValue);
     }
     case 'number': {
-      const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1e-9 : style === 'plain' ? 0 : -1e9);
-      const max = style === 'plain' ? Math.max(min, Math.min(schema.maximum ?? 10, min + 10)) : (schema.maximum ?? 1e12);
+      const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1e-9 : ordinary(style) ? 0 : -1e9);
+      const max = ordinary(style) ? Math.max(min, Math.min(schema.maximum ?? 10, min + 10)) : (schema.maximum ?? 1e12);
       return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((value) => fromValue(Object.is(value, -0) ? 0 : value));
     }
     case 'boolean':
@@ -126,7 +132,7 @@ function byType(type: string, schema: JsonSchema, dictionary: Dictionary, name: 
       const minLength = schema.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? 3, minLength + 3));
       return fc
-        .array(validNode(schema.items ?? {}, dictionary, name, depth + 1, style), { minLength, maxLength: style === 'plain' ? minLength : maxLength })
+        .array(validNode(schema.items ?? {}, dictionary, name, depth + 1, style), { minLength, maxLength: ordinary(style) ? Math.max(minLength, style === 'full' ? 1 : 0) : maxLength })
         .map((items): JsonNode => ({ kind: 'array', items }));
     }
     case 'object':
@@ -138,10 +144,10 @@ function byType(type: string, schema: JsonSchema, dictionary: Dictionary, name: 
 
 function objectNode(schema: JsonSchema, dictionary: Dictionary, depth: number, style: Style): fc.Arbitrary<JsonNode> {
   const required = new Set(schema.required ?? []);
-  const properties = Object.entries(schema.properties ?? {}).filter(([key]) => style === 'varied' || required.has(key));
+  const properties = Object.entries(schema.properties ?? {}).filter(([key]) => style !== 'plain' || required.has(key));
   const entries = properties.map(([key, property]) => {
     const value = validNode(property, dictionary, key, depth + 1, style).map((node): [string, JsonNode] => [key, node]);
-    return required.has(key) || style === 'plain' ? value : fc.option(value, { freq: 2, nil: undefined });
+    return required.has(key) || ordinary(style) ? value : fc.option(value, { freq: 2, nil: undefined });
   });
   return fc.tuple(...entries).map((pairs): JsonNode => ({ kind: 'object', entries: pairs.filter((pair): pair is [string, JsonNode] => pair !== undefined) }));
 }
