@@ -42,7 +42,13 @@ export function formatFailures(reports: Report[]): string {
   ].join('\n');
   const blocks = reports.map((report, i) => {
     const { finding } = report;
-    const steps = finding.steps.map((step, n) => `  ${n + 1}. ${step.label} — ${describeIdentity(step.request)}\n${indent(curlCommand(step.request), '     ')}`);
+    // Steps sent at the same time run in the background together, then `wait`.
+    const steps = finding.steps.map((step, n) => {
+      const inGroup = step.together || finding.steps[n + 1]?.together;
+      const lastOfGroup = inGroup && !finding.steps[n + 1]?.together;
+      const command = `${curlCommand(step.request)}${inGroup ? ' &' : ''}${lastOfGroup ? '\nwait' : ''}`;
+      return `  ${n + 1}. ${step.label} — ${describeIdentity(step.request)}\n${indent(command, '     ')}`;
+    });
     return [
       `[${i + 1}] ${finding.kind}: ${finding.signature}`,
       `  ${finding.why}`,

@@ -48,7 +48,7 @@ export class FuzzHub {
   private child: ChildProcess | null = null;
   private logs: Record<string, unknown>[] = [];
   private stderr = '';
-  private agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  private agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   private stopping = false;
 
   async start(timeoutMs = 90_000): Promise<void> {
@@ -101,7 +101,7 @@ export class FuzzHub {
     this.url = String(this.logs.find((entry) => entry.msg === 'listening')!.url).replace('localhost', '127.0.0.1');
     this.bootstrapToken ??= /^\s+(agora_[\w-]{43})$/m.exec(this.stderr)?.[1] ?? null;
     this.agent.destroy();
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   }
 
   get alive(): boolean {

@@ -26,6 +26,8 @@ export type FuzzRequest = {
   /** Headers other than Authorization (which is added from the identity when sent). */
   headers: [string, string][];
   body: BodySpec | null;
+  /** Plain valid requests of the same operation sent at the same moment (one write batch). */
+  companions?: FuzzRequest[];
 };
 
 export function bodyBytes(body: BodySpec | null): Buffer | null {
@@ -101,6 +103,8 @@ function queryValueArbitrary(parameter: Parameter, dictionary: Dictionary): fc.A
     { weight: 6, arbitrary: validParameter(parameter.schema, dictionary, parameter.name) },
     { weight: 3, arbitrary: hostileString() },
     { weight: 2, arbitrary: fc.constantFrom(...NUMBER_TOKENS, 'abc', '', '1,2', '0x1f', ' 1') },
+    // Opaque values (cursors) are often base64 of something: of something hostile, then.
+    { weight: 1, arbitrary: hostileFragment().map((value) => Buffer.from(percentEncode(value, /(?!)/).replace(/%/g, ''), 'hex').toString('base64url')) },
   );
 }
 
@@ -190,7 +194,9 @@ const SECURED_WEIGHTS: Record<Identity, number> = { anonymous: 1, admin: 5, writ
 const identityArbitrary = (operation: Operation) =>
   fc.oneof(...IDENTITIES.map((identity) => ({ weight: operation.secured ? SECURED_WEIGHTS[identity] : 1, arbitrary: fc.constant(identity) })));
 
-const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+type CompanionParts = [[string, Encoding][], string, BodySpec | null];
 
 /** Which part of a request is hostile; the others look valid, so the hostile part reaches the code behind them. */
 const FOCUSES = ['none', 'body', 'path', 'query', 'headers', 'all'] as const;
@@ -244,6 +250,9 @@ export function requestArbitrary(operation: Operation, dictionary: Dictionary, p
       auth,
       wildHeadersWithBody: headersArbitrary(operation, true, dictionary),
       wildHeadersWithoutBody: headersArbitrary(operation, false, dictionary),
+      companions: operation.body
+        ? fc.oneof({ weight: 6, arbitrary: fc.constant<CompanionParts[]>([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(tamePath, tameQuery, tameBody), { minLength: 1, maxLength: 3 }) })
+        : fc.constant<CompanionParts[]>([]),
     })
     .map((parts): FuzzRequest => {
       const wild = (part: Focus) => parts.focus === part || parts.focus === 'all';
@@ -251,6 +260,15 @@ export function requestArbitrary(operation: Operation, dictionary: Dictionary, p
       const body = wild('body') ? parts.wildBody : parts.tameBody;
       const values = Object.fromEntries(operation.pathParams.map((parameter, i) => [parameter.name, encode(params[i]![0], params[i]![1])]));
       const headers = wild('headers') ? (body !== null ? parts.wildHeadersWithBody : parts.wildHeadersWithoutBody) : tameHeaders(body !== null);
+      const companions = parts.companions.map(([path, query, companionBody]): FuzzRequest => ({
+        operation: operation.key,
+        method: operation.method,
+        identity: parts.identity,
+        auth: 'token',
+        target: fillTemplate(operation.template, Object.fromEntries(operation.pathParams.map((parameter, i) => [parameter.name, encode(path[i]![0], path[i]![1])]))) + query,
+        headers: tameHeaders(companionBody !== null),
+        body: companionBody,
+      }));
       return {
         operation: operation.key,
         method: wild('headers') ? parts.method : operation.method,
@@ -259,6 +277,7 @@ export function requestArbitrary(operation: Operation, dictionary: Dictionary, p
         target: fillTemplate(operation.template, values) + (wild('query') ? parts.wildQuery : parts.tameQuery),
         headers,
         body,
+        ...(companions.length > 0 ? { companions } : {}),
       };
     });
 }

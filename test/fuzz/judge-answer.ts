@@ -1,9 +1,11 @@
 import type { Answer, Exit } from './fuzz-hub.ts';
 
 /** What is wrong with an answer, or null. These are the fuzz test's properties, one line each. */
-export function judgeAnswer(answer: Answer, problemCodes: string[]): { kind: 'server-error' | 'not-a-problem' | 'bad-json'; why: string } | null {
+export function judgeAnswer(answer: Answer, problemCodes: string[], method = 'GET'): { kind: 'server-error' | 'not-a-problem' | 'bad-json'; why: string } | null {
   // No 5xx, ever: a hostile request is the client's fault and must be told so.
   if (answer.status >= 500) return { kind: 'server-error', why: `answered ${answer.status}` };
+  // HEAD answers carry no body, OPTIONS answers are CORS preflights: only their status is judged.
+  if (method === 'HEAD' || method === 'OPTIONS') return null;
   const text = answer.body.toString('utf8');
   if (answer.status >= 400) {
     // Every refusal is a problem JSON `{ error: { code, message } }`.

@@ -13,12 +13,14 @@ export type Finding = {
   /** Same bug, same signature: kind, the route of the failing request, and the gist of the error. */
   signature: string;
   why: string;
-  /** The requests of the case up to the failing one, in order (a re-send repeats the first). */
-  steps: { label: string; request: FuzzRequest }[];
+  /** The requests of the case up to the failing one, in order (a re-send repeats the first); `together`: sent at the same time as the step before. */
+  steps: Step[];
   answer: string | null;
   /** The hub's own account: the logged error and stack, or the crash's stderr and last requests. */
   hubLog: string | null;
 };
+
+export type Step = { label: string; request: FuzzRequest; together?: boolean };
 
 export type Tally = {
   cases: number;
@@ -29,6 +31,8 @@ export type Tally = {
   /** Answers under 300 per route while fuzzing: how often a case got past validation. */
   accepted: Map<string, number>;
 };
+
+type Transmitted = { request: FuzzRequest; route: string; authorization: string | null; oversized: boolean; outcome: Outcome };
 
 const OVERSIZED_HEAD = "Node HTTP layer (before the app), request head over Node's 16 KiB: a bare 431 or a reset connection";
 
@@ -79,20 +83,23 @@ export class CaseRunner {
       this.tally.cases++;
       this.tally.perRoute.set(request.operation, (this.tally.perRoute.get(request.operation) ?? 0) + 1);
     } else this.tally.shrinkRuns++;
-    const steps: { label: string; request: FuzzRequest }[] = [];
+    const steps: Step[] = [];
     const findings: Finding[] = [];
-    const send = async (label: string, step: FuzzRequest): Promise<Answer | null> => {
+    /** Sends a step (with the case's companions, all at once, when there are) and judges every answer. */
+    const send = async (label: string, step: FuzzRequest, companions: FuzzRequest[] = []): Promise<Answer | null> => {
       steps.push({ label, request: step });
-      const found = await this.sendAndJudge(step, [...steps], counting);
+      companions.forEach((companion, i) => steps.push({ label: `a plain valid request sent at the same time (${i + 1} of ${companions.length})`, request: companion, together: true }));
+      const found = await this.sendTogether(step, companions, steps, counting);
       findings.push(...found.findings);
       return found.crashed ? null : found.answer;
     };
 
-    const answer = await send('request', request);
+    const companions = request.companions ?? [];
+    const answer = await send('request', request, companions);
     this.lastStatus = answer?.status ?? null;
     if (counting && answer && answer.status < 300) this.tally.accepted.set(request.operation, (this.tally.accepted.get(request.operation) ?? 0) + 1);
     if (!answer || request.method === 'GET' || answer.status >= 300) return findings;
-    const again = await send('the same request again', request);
+    const again = await send('the same request again', request, companions);
     if (!again) return findings;
 
     const path = request.target.split('?')[0]!;
@@ -168,16 +175,32 @@ export class CaseRunner {
     return { operation: `GET ${matchTemplate(this.operations, 'GET', target.split('?')[0]!)?.template ?? target}`, method: 'GET', identity, auth: 'token', target, headers: [], body: null };
   }
 
-  private async sendAndJudge(request: FuzzRequest, steps: Finding['steps'], counting: boolean): Promise<{ answer: Answer | null; crashed: boolean; findings: Finding[] }> {
+  /**
+   * Sends a request and its companions at once (they land in one write batch), then judges each
+   * answer; a failure of a companion — a plain valid request — is its own finding: one request's
+   * fault must not become another's.
+   */
+  private async sendTogether(request: FuzzRequest, companions: FuzzRequest[], steps: Step[], counting: boolean): Promise<{ answer: Answer | null; crashed: boolean; findings: Finding[] }> {
+    // A hub that died after answering the previous request: that request is the suspect.
+    if (!this.hub.alive) return { answer: null, crashed: true, findings: [await this.crashed(this.lastRoute, 'after answering the previous request (before this one was sent)', [...steps])] };
+    const sent = await Promise.all([request, ...companions].map((one) => this.transmit(one, counting)));
+    const main = await this.judge(sent[0]!, [...steps], false);
+    if (main.crashed) return main;
+    const findings = [...main.findings];
+    for (const companion of sent.slice(1)) {
+      const judged = await this.judge(companion, [...steps], true);
+      findings.push(...judged.findings);
+      if (judged.crashed) return { answer: null, crashed: true, findings };
+    }
+    return { answer: main.answer, crashed: false, findings };
+  }
+
+  private async transmit(request: FuzzRequest, counting: boolean): Promise<Transmitted> {
     const route = `${request.method} ${matchTemplate(this.operations, request.method, request.target.split('?')[0]!)?.template ?? request.operation.split(' ')[1]}`;
     const headers: [string, string][] = [...request.headers];
     const authorization = request.identity === 'anonymous' ? null : authorizationValue(request, this.tokens[request.identity]);
     if (authorization) headers.push(['Authorization', authorization]);
-
-    // A hub that died after answering the previous request: that request is the suspect.
-    if (!this.hub.alive) return { answer: null, crashed: true, findings: [await this.crashed(this.lastRoute, 'after answering the previous request (before this one was sent)', steps)] };
     this.lastRoute = route;
-
     this.recent = [...this.recent, `${request.method} ${request.target.slice(0, 300)} (${request.identity})`].slice(-8);
     this.tally.requests++;
     const oversized = headBytes(request, authorization) > 16 * 1024;
@@ -186,8 +209,15 @@ export class CaseRunner {
     if (TRACE)
       appendFileSync(
         TRACE,
-        `${JSON.stringify({ counting, identity: request.identity, method: request.method, target: request.target.slice(0, 300), body: bodyBytes(request.body)?.toString('utf8').slice(0, 300) ?? null, ms: outcome.ms, status: outcome.kind === "answer" ? outcome.status : outcome.kind, answer: outcome.kind === 'answer' ? outcome.body.toString('utf8').slice(0, 300) : null })}\n`,
+        `${JSON.stringify({ counting, identity: request.identity, method: request.method, target: request.target.slice(0, 300), body: bodyBytes(request.body)?.toString('utf8').slice(0, 300) ?? null, ms: outcome.ms, status: outcome.kind === 'answer' ? outcome.status : outcome.kind, answer: outcome.kind === 'answer' ? outcome.body.toString('utf8').slice(0, 300) : null })}\n`,
       );
+    return { request, route, authorization, oversized, outcome };
+  }
+
+  private async judge(sent: Transmitted, steps: Step[], companion: boolean): Promise<{ answer: Answer | null; crashed: boolean; findings: Finding[] }> {
+    const { request, route, authorization, oversized, outcome } = sent;
+    /** A companion's failure is told apart: the same error on a valid request is a worse bug. */
+    const tag = companion ? ' [a plain valid request, sent together with another]' : '';
     if (outcome.kind !== 'answer') {
       if (await this.hub.exitedWithin(700)) return { answer: null, crashed: true, findings: [await this.crashed(route, 'while answering this request', steps)] };
       const kind = outcome.kind === 'timeout' ? 'timeout' : 'transport';
@@ -196,9 +226,9 @@ export class CaseRunner {
       // still being sent, whichever comes first: one failure either way.
       if (kind === 'transport' && oversized)
         return { answer: null, crashed: false, findings: [{ kind: 'not-a-problem', signature: `not-a-problem ${OVERSIZED_HEAD}`, why: `${why} (request head of ${headBytes(request, authorization)} bytes)`, steps, answer: null, hubLog: null }] };
-      return { answer: null, crashed: false, findings: [{ kind, signature: `${kind} ${route} :: ${normalizeMessage(why)}`, why, steps, answer: null, hubLog: null }] };
+      return { answer: null, crashed: false, findings: [{ kind, signature: `${kind} ${route}${tag} :: ${normalizeMessage(why)}`, why, steps, answer: null, hubLog: null }] };
     }
-    const verdict = judgeAnswer(outcome, this.problemCodes);
+    const verdict = judgeAnswer(outcome, this.problemCodes, request.method);
     if (!verdict) return { answer: outcome, crashed: false, findings: [] };
     // Node's HTTP layer refuses what it cannot parse (request head over 16 KiB, a byte not allowed in
     // a path) before the app sees it: an empty answer without the app's X-Request-Id. One bug, whatever the route.
@@ -216,11 +246,11 @@ export class CaseRunner {
     return {
       answer: outcome,
       crashed: false,
-      findings: [{ kind: verdict.kind, signature: gist ? `${verdict.kind} ${where} :: ${gist}` : `${verdict.kind} ${where}`, why: verdict.why, steps, answer: `${outcome.status} ${outcome.contentType}\n${text.slice(0, 1500)}`, hubLog }],
+      findings: [{ kind: verdict.kind, signature: gist ? `${verdict.kind} ${where}${tag} :: ${gist}` : `${verdict.kind} ${where}${tag}`, why: verdict.why, steps, answer: `${outcome.status} ${outcome.contentType}\n${text.slice(0, 1500)}`, hubLog }],
     };
   }
 
-  private async crashed(route: string, when: string, steps: Finding['steps']): Promise<Finding> {
+  private async crashed(route: string, when: string, steps: Step[]): Promise<Finding> {
     const exit = this.hub.exit ?? { code: null, signal: null, stderr: '(exit not observed)' };
     const stderr = exit.stderr.trim().split('\n').slice(-25).join('\n');
     const recent = this.recent.map((line) => `  ${line}`).join('\n');

@@ -210,8 +210,13 @@ export function sweepRequests(operations: Operation[], known: CrawlResult, seed:
         const changed = setAt(minimal!, leaf.path, value);
         // The accepted body with this one field changed, when the field's branch is the base's own.
         const body = plan.base && leaf.root === operation.body ? overlay(plan.base, changed, String(leaf.path[0])) : changed;
-        for (const { identity, values } of plan.callers)
-          requests.push(requestOf(operation, identity, values, '', withFreshId(body, leaf.root, leaf.path, `fuzz-sweep-${requests.length}`, requests.length)));
+        for (const { identity, values } of plan.callers) {
+          const request = requestOf(operation, identity, values, '', withFreshId(body, leaf.root, leaf.path, `fuzz-sweep-${requests.length}`, requests.length));
+          // With the accepted body sent alongside (fresh id and instant): whatever the changed field
+          // does to the write batch they share must stay its own.
+          if (plan.base) request.companions = [requestOf(operation, identity, values, '', withFreshId(plan.base, operation.body!, [], `fuzz-companion-${requests.length}`, requests.length))];
+          requests.push(request);
+        }
       }
     }
     const [plain] = operation.body ? fc.sample(validNode(operation.body, dictionary, undefined, 0, 'plain'), { seed, numRuns: 1 }) : [null];
