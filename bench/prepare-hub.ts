@@ -35,7 +35,7 @@ export async function prepareHubDatabase(url: string): Promise<{ reporterToken: 
     });
   await createRun(services, { actor, input: { id: 'bench-ingest', modelId: 'bench-8b-v0-3', hpcSystem: 'LUMI', tokensTarget: 4e12 } });
   await createRun(services, { actor, input: { id: 'bench-read', modelId: 'bench-8b-v0-2', hpcSystem: 'Leonardo', tokensTarget: 4e12 } });
-  const { secret } = await createToken(services, { actor, input: { name: 'benchmark reporter', scopes: ['reporter'], runIds: ['bench-ingest'] } });
+  const { secret } = await createToken(services, { actor, input: { name: 'benchmark reporter', scopes: ['reporter'], runIds: ['bench-ingest', 'bench-read'] } });
   database.close();
   return { reporterToken: secret, runId: 'bench-ingest', readRunId: 'bench-read' };
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,32 @@ describe('the hub process', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
     await reader.cancel().catch(() => undefined);
+  });
+
+  it('answers requests Node or its adapter cannot read in the problem shape, not with a bare status', async () => {
+    const server = await startServerProcess(env);
+    try {
+      const port = new URL(server.url).port;
+      const raw = (request: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(Number(port), '127.0.0.1', () => socket.end(request));
+          let answer = '';
+          socket.on('data', (chunk) => (answer += chunk));
+          socket.on('end', () => resolve(answer));
+          socket.on('error', reject);
+        });
+      const backslash = await raw('GET /api/v1/models/a\\b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+      expect(backslash).toMatch(/^HTTP\/1\.1 400 /);
+      expect(backslash).toMatch(/content-type: application\/problem\+json/i);
+      expect(backslash).toContain('"code":"invalid"');
+      const huge = await raw(`GET /api/v1/models/${'a'.repeat(17_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+      expect(huge).toContain('"code":"payload_too_large"');
+      // Still serving.
+      expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('refuses to start with a readable message when a setting is wrong', async () => {

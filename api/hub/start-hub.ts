@@ -1,8 +1,9 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import { migrateDatabase, openDatabase } from '../../db/index.ts';
 import { createApp } from '../app.ts';
+import { listen } from '../http/listen.ts';
 import { createOutboxDeliverer } from '../../bots/notify/outbox-deliverer.ts';
 import { createRateLimits } from '../http/rate-limits.ts';
 import type { Config } from '../env.ts';
@@ -108,15 +109,9 @@ async function syncAtStart(services: ServiceContext, contentDir: string, logger:
   }
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server));
-    server.once('error', reject);
-  });
-}
 
 /** Stops accepting connections, lets requests in flight finish, then closes what is left. */
-function closeServer(server: ServerType, graceMs = 10_000): Promise<void> {
+function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
     const closeIdle = () => 'closeIdleConnections' in server && server.closeIdleConnections();
     // Keep-alive connections become idle as their last answers (event streams included) end.

@@ -28,6 +28,10 @@ export function submitReport(
   { actor, input }: { actor: Actor; input: { runId: string; report: TrainingReport } },
 ): Promise<ReportOutcome> {
   requireScope(actor, 'reporter');
+  const reportedAt = Date.parse(input.report.at);
+  // A report from the future would become the latest for good, and every true report after it history.
+  if (reportedAt > ctx.clock().getTime() + FUTURE_TOLERANCE_MS)
+    throw new AppError('invalid', `The report's "at" (${input.report.at}) is more than an hour ahead of the hub's clock; check the job's clock.`, { at: input.report.at });
   const token = actor.kind === 'token' ? actor : null;
   const reporter: Reporter = token && !token.scopes.includes('admin') ? { kind: 'bound', token } : { kind: 'unbound', token };
   const report = { ...input.report, at: new Date(input.report.at).toISOString() };
@@ -36,6 +40,9 @@ export function submitReport(
     ingestorFor(ctx).push({ actor: ledgerActor(actor), reporter, runId: input.runId, report, digest, resolve, reject }),
   );
 }
+
+/** How far ahead of the hub's clock a job's clock may be: HPC nodes drift, but not by hours. */
+const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
 
 const ingestors = new WeakMap<DatabaseHandle, { push(item: Pending): void }>();
 

@@ -64,6 +64,22 @@ describe('hostile training reports', () => {
     }
   });
 
+  it('refuses a report dated hours ahead of the hub, which would otherwise stop the run moving for good', async () => {
+    const ahead = new Date(hub.clock().getTime() + 3 * 60 * 60 * 1000).toISOString();
+    const response = await post(JSON.stringify(report(5, { at: ahead })));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/ahead of the hub's clock/);
+    // Within an hour is a clock that drifts, not a report from the future.
+    const soon = new Date(hub.clock().getTime() + 10 * 60 * 1000).toISOString();
+    expect((await post(JSON.stringify(report(6, { at: soon })))).status).toBe(201);
+  });
+
+  it('answers a report whose ETA no date can hold with a 201 and no ETA, not a 500', async () => {
+    const response = await post(JSON.stringify(report(7, { at: at(7), throughput: 5e-324 })));
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { run: { eta: string | null } }).run.eta).toBeNull();
+  });
+
   it('records every innocent report of a batch when one of them cannot be stored, and gives that one its own error', async () => {
     // Through the service, as a bot or the CLI would: no HTTP validation in front of the database's own check.
     const actor = await authenticateToken(hub.services, reporter);

@@ -23,7 +23,8 @@ export const reportedCheckpointSchema = z.strictObject({
     .string()
     .max(2000, 'expected at most 2000 characters')
     // A scheme and RFC 3986's characters only: no markup, spaces or double quotes.
-    .regex(/^(?!(?:javascript|data|vbscript|blob):)[a-z][a-z0-9+.-]*:\/\/[\w\-.~:/?#[\]@!$&'()*+,;=%]+$/i, 'expected a URI with a scheme, such as s3://bucket/path or https://…')
+    .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+$/, 'expected a URI with a scheme, such as s3://bucket/path or https://…')
+    .refine((uri) => !/^(javascript|data|vbscript|blob):/i.test(uri), 'expected the place of the weights, not a script')
     .optional(),
 });
 

@@ -45,6 +45,10 @@ describe('estimateProgress', () => {
     expect(estimateProgress({ ...base, state: 'completed' })).toEqual({ fraction: 1, eta: null });
     expect(estimateProgress({ ...base, state: 'running', tokensSeen: 9e9 }).eta).toBe(base.lastReportAt.replace('Z', '.000Z'));
   });
+  it('has no ETA when the finish is beyond what a date can hold, rather than failing', () => {
+    expect(estimateProgress({ ...base, state: 'running', throughput: 5e-324 }).eta).toBeNull();
+    expect(estimateProgress({ ...base, state: 'running', tokensTarget: Number.MAX_SAFE_INTEGER, throughput: 1 }).eta).toBeNull();
+  });
   it('has no ETA before the first report', () => {
     expect(estimateProgress({ ...base, state: 'running', lastReportAt: null }).eta).toBeNull();
   });

@@ -67,8 +67,13 @@ export function estimateProgress(
   if (run.state !== 'running' || !run.lastReportAt || !run.tokensTarget || !run.throughput || run.throughput <= 0)
     return { fraction, eta: null };
   const remainingSeconds = Math.max(0, run.tokensTarget - run.tokensSeen) / run.throughput;
-  return { fraction, eta: new Date(Date.parse(run.lastReportAt) + remainingSeconds * 1000).toISOString() };
+  const finish = Date.parse(run.lastReportAt) + remainingSeconds * 1000;
+  // Beyond what a date can hold (a throughput near zero, a target near 2^53): no estimate to give.
+  return { fraction, eta: finish <= MAX_DATE_MS ? new Date(finish).toISOString() : null };
 }
+
+/** The last instant a JavaScript date can hold (ECMAScript: 10^8 days after 1970). */
+const MAX_DATE_MS = 8.64e15;
 
 function clamp(value: number | null): number | null {
   return value === null ? null : Math.min(1, Math.max(0, value));
