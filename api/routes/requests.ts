@@ -6,7 +6,9 @@ import { problemResponses } from '../http/problem.ts';
 import { jsonContent, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { putNominationToVote } from '../services/requests/put-to-vote.ts';
-import { exportRequestsCsv, getRequest, inspectionTransparency, listRequests } from '../services/requests/read-requests.ts';
+import { exportRequestsCsv, exportRequestViews } from '../services/requests/export-requests.ts';
+import { listRequests } from '../services/requests/list-requests.ts';
+import { getRequest, inspectionTransparency } from '../services/requests/read-requests.ts';
 import { fileRequest } from '../services/requests/file-request.ts';
 import { assignRequest, commentOnRequest, transitionRequest } from '../services/requests/transition-request.ts';
 
@@ -185,8 +187,7 @@ export const requestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(exportRoute, async (c) => {
     const { format, ...filter } = c.req.valid('query');
     if (format === 'json') {
-      const items = (await listRequests(c.get('services'), { actor: c.get('actor'), filter: { ...filter, limit: 100_000 } })).items;
-      return c.json(items, 200);
+      return c.json(await exportRequestViews(c.get('services'), { actor: c.get('actor'), filter }), 200);
     }
     const csv = await exportRequestsCsv(c.get('services'), { actor: c.get('actor'), filter });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="requests.csv"' });
