@@ -1,5 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { tables, type DatabaseHandle } from '../../db/index.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/vocabulary.ts';
 import { requireScope } from './authorization.ts';
@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { ledgerActor } from './context.ts';
 import { AppError } from './errors.ts';
 import { writeWithLedger } from './ledger.ts';
+import { pagedList, type Page } from './pagination.ts';
 
 /** Secrets look like `agora_<43 base64url chars>` so leaked ones are easy to recognise and scan for. */
 const SECRET_PREFIX = 'agora_';
@@ -76,11 +77,16 @@ export async function createToken(
   return { token, secret };
 }
 
-/** Tokens that are neither revoked nor expired, oldest first. Needs `admin`. */
-export async function listTokens(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<TokenView[]> {
+/** Oldest first; tokens issued at the same instant by id. */
+const tokenPages = pagedList({ name: 'tokens', direction: 'asc', columns: [tables.apiTokens.createdAt, tables.apiTokens.id] });
+
+/** Every token, revoked and expired ones included, oldest first, a page at a time. Needs `admin`. */
+export async function listTokens(ctx: ServiceContext, { actor, cursor, limit }: { actor: Actor; cursor?: string | undefined; limit: number }): Promise<Page<TokenView>> {
   requireScope(actor, 'admin');
-  const rows = await ctx.database.db.select().from(tables.apiTokens).orderBy(asc(tables.apiTokens.createdAt));
-  return rows.map(({ secretHash: _hash, ...token }) => token);
+  const paging = tokenPages.open(cursor);
+  const rows = await ctx.database.db.select().from(tables.apiTokens).where(paging.after).orderBy(...tokenPages.orderBy).limit(limit + 1);
+  const page = paging.page(rows, limit, (row) => [row.createdAt, row.id]);
+  return { items: page.items.map(({ secretHash: _hash, ...token }) => token), next: page.next };
 }
 
 /** Revokes a token for good. Needs `admin`; revoking twice is a conflict. */
