@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requestInputSchema } from '../domain/requests/request-schemas.ts';
+import { MACHINES } from '../domain/requests/machines.ts';
 import { REQUEST_TYPES } from '../domain/requests/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
@@ -55,9 +56,11 @@ const fullRequestSchema = publicRequestSchema
   .openapi('FullRequest');
 
 const requestViewSchema = z.union([fullRequestSchema, publicRequestSchema]).openapi('Request');
+/** Every state some request type has: a misspelt state is refused rather than answered with an empty list. */
+const REQUEST_STATES = [...new Set(Object.values(MACHINES).flatMap((machine) => machine.states))] as [string, ...string[]];
 const listQuery = z.object({
   type: z.enum(REQUEST_TYPES).optional(),
-  state: z.string().max(50).optional(),
+  state: z.enum(REQUEST_STATES).optional(),
   overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
 

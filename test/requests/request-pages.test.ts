@@ -108,6 +108,19 @@ describe('GET /api/v1/requests pages', () => {
   });
 });
 
+describe('GET /api/v1/requests filters', () => {
+  it('refuse a state no request type has, instead of answering an empty list', async () => {
+    for (const path of ['/api/v1/requests?state=in_review', '/api/v1/requests/export?state=Submitted']) {
+      const response = await hub.app.request(path);
+      expect(response.status, path).toBe(400);
+      const { error } = await json(response);
+      expect(error.code).toBe('invalid');
+      expect(error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['state']);
+    }
+    expect((await hub.app.request('/api/v1/requests?state=clarification')).status).toBe(200);
+  });
+});
+
 describe('GET /api/v1/requests cursors', () => {
   const problemOf = async (path: string) => {
     const response = await hub.app.request(path);
