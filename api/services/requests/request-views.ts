@@ -1,7 +1,8 @@
 import { asc, sql } from 'drizzle-orm';
 import { tables, type Database } from '../../../db/index.ts';
 import type { Visibility } from './access-control.ts';
-import { fullViewOf, publicViewOf, type ActivityRow, type FullRequestView, type PublicRequestView, type RequestPause, type RequestRow } from './views.ts';
+import { fullViewOf, publicViewOf, type ActivityRow, type FullRequestView, type PublicRequestView, type RequestRow } from './views.ts';
+import type { Pause } from '../../domain/requests/deadlines.ts';
 
 export type RequestView = PublicRequestView | FullRequestView;
 
@@ -18,7 +19,7 @@ export async function viewRequests(db: Database, canSeeAll: Visibility, rows: re
 }
 
 /** The pauses of the rows' requests, oldest first, by request id: one statement. */
-export async function pausesOf(db: Database, rows: readonly { id: string }[]): Promise<Map<string, RequestPause[]>> {
+export async function pausesOf(db: Database, rows: readonly { id: string }[]): Promise<Map<string, Pause[]>> {
   const pauses = tables.requestPauses;
   const found = await db
     .select({ requestId: pauses.requestId, from: pauses.from, to: pauses.to })

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
-import { answerPeriodDays, computeDeadline, DEFAULT_DEADLINES, type DeadlineDefaults } from '../../domain/requests/deadlines.ts';
+import { answerPeriodDays, computeDeadline, DEFAULT_DEADLINES, type DeadlineDefaults, type Pause } from '../../domain/requests/deadlines.ts';
 import type { RequestType } from '../../domain/requests/vocabulary.ts';
 
 export type RequestRow = typeof tables.requests.$inferSelect;
@@ -57,8 +57,6 @@ export async function deadlineDefaults(db: Transaction | Database): Promise<Dead
 
 export { answerPeriodDays };
 
-export type RequestPause = { from: string; to: string | null };
-
 export async function toPublicView(db: Transaction | Database, row: RequestRow, now: string): Promise<PublicRequestView> {
   return publicViewOf(row, await loadPauses(db, row.id), now);
 }
@@ -75,7 +73,7 @@ async function loadActivity(db: Transaction | Database, requestId: string): Prom
 export type ActivityRow = typeof tables.requestActivity.$inferSelect;
 
 /** The public view from a row and its pauses (oldest first), at `now`. */
-export function publicViewOf(row: RequestRow, pauses: readonly RequestPause[], now: string): PublicRequestView {
+export function publicViewOf(row: RequestRow, pauses: readonly Pause[], now: string): PublicRequestView {
   const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses, answeredAt: row.answeredAt }, now);
   return {
     id: row.id,
@@ -93,7 +91,7 @@ export function publicViewOf(row: RequestRow, pauses: readonly RequestPause[], n
 }
 
 /** The full view from a row, its pauses and its activity (both oldest first), at `now`. */
-export function fullViewOf(row: RequestRow, pauses: readonly RequestPause[], activity: readonly ActivityRow[], now: string): FullRequestView {
+export function fullViewOf(row: RequestRow, pauses: readonly Pause[], activity: readonly ActivityRow[], now: string): FullRequestView {
   const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses, answeredAt: row.answeredAt }, now);
   return {
     ...publicViewOf(row, pauses, now),
