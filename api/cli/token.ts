@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/vocabulary.ts';
 import { systemActor } from '../services/context.ts';
+import { readAllPages } from '../services/pagination.ts';
 import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
 import { EXIT, type CliCommand } from './command.ts';
 
@@ -43,7 +44,8 @@ export const tokenListCommand: CliCommand = {
   usage: 'token list',
   summary: 'list API tokens (never their secrets)',
   async run(cli) {
-    for (const token of await listTokens(await cli.services(), { actor: console_ }))
+    const services = await cli.services();
+    for (const token of await readAllPages((cursor) => listTokens(services, { actor: console_, cursor, limit: 500 })))
       cli.out(
         [token.id, token.scopes.join(','), token.revokedAt ? `revoked ${token.revokedAt}` : 'active', token.name].join('\t'),
       );

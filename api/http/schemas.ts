@@ -9,7 +9,14 @@ export const pageQuery = {
     .max(500)
     .default(100)
     .openapi({ description: 'Items per page (1–500).', example: 100 }),
-  cursor: z.string().max(500).optional().openapi({ description: 'The `next` value of the previous page.' }),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({
+      description:
+        'The `next` value of the previous page, sent with the same filter. A cursor is opaque and good only for the list and the filter it came from: any other answers 400 `invalid`.',
+    }),
 };
 
 /** The list envelope: `{ items, next }`. */

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
-import { jsonContent, namedComponent } from '../http/schemas.ts';
+import { jsonContent, namedComponent, pageOf, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { createDelegation, listDelegations, revokeDelegation } from '../services/decisions/delegations.ts';
 import { delegationViewSchema } from '../services/decisions/view-schemas.ts';
@@ -14,8 +14,11 @@ const listRoute = createRoute({
   path: '/delegations',
   tags: ['Decisions'],
   summary: 'Delegations of votes, by organisation and decision kind',
-  request: { query: z.object({ organization: z.string().max(100).optional(), kind: z.string().max(100).optional() }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(delegationSchema), next: z.null() }), 'Delegations, oldest first.') },
+  request: { query: z.object({ organization: z.string().max(100).optional(), kind: z.string().max(100).optional(), ...pageQuery }) },
+  responses: {
+    200: jsonContent(pageOf(delegationSchema, 'DelegationPage'), 'A page of delegations, oldest first, revoked and expired ones included.'),
+    ...problemResponses('invalid'),
+  },
 });
 
 const createDelegationRoute = createRoute({
@@ -56,6 +59,6 @@ const revokeRoute = createRoute({
 });
 
 export const delegationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json({ items: await listDelegations(c.get('services'), c.req.valid('query')), next: null }, 200))
+  .openapi(listRoute, async (c) => c.json(await listDelegations(c.get('services'), c.req.valid('query')), 200))
   .openapi(createDelegationRoute, async (c) => c.json(await createDelegation(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') }), 201))
   .openapi(revokeRoute, async (c) => c.json(await revokeDelegation(c.get('services'), { actor: c.get('actor'), input: c.req.valid('param') }), 200));

@@ -1,12 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requestInputSchema } from '../domain/requests/request-schemas.ts';
+import { MACHINES } from '../domain/requests/machines.ts';
 import { REQUEST_TYPES } from '../domain/requests/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
 import { jsonContent, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { putNominationToVote } from '../services/requests/put-to-vote.ts';
-import { exportRequestsCsv, getRequest, inspectionTransparency, listRequests } from '../services/requests/read-requests.ts';
+import { exportRequestsCsv, exportRequestViews } from '../services/requests/export-requests.ts';
+import { listRequests } from '../services/requests/list-requests.ts';
+import { getRequest, inspectionTransparency } from '../services/requests/read-requests.ts';
 import { fileRequest } from '../services/requests/file-request.ts';
 import { assignRequest, commentOnRequest, transitionRequest } from '../services/requests/transition-request.ts';
 
@@ -54,9 +57,11 @@ const fullRequestSchema = publicRequestSchema
   .openapi('FullRequest');
 
 const requestViewSchema = z.union([fullRequestSchema, publicRequestSchema]).openapi('Request');
+/** Every state some request type has: a misspelt state is refused rather than answered with an empty list. */
+const REQUEST_STATES = [...new Set(Object.values(MACHINES).flatMap((machine) => machine.states))] as [string, ...string[]];
 const listQuery = z.object({
   type: z.enum(REQUEST_TYPES).optional(),
-  state: z.string().max(50).optional(),
+  state: z.enum(REQUEST_STATES).optional(),
   overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
 
@@ -191,8 +196,7 @@ export const requestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(exportRoute, async (c) => {
     const { format, ...filter } = c.req.valid('query');
     if (format === 'json') {
-      const items = (await listRequests(c.get('services'), { actor: c.get('actor'), filter: { ...filter, limit: 100_000 } })).items;
-      return c.json(items, 200);
+      return c.json(await exportRequestViews(c.get('services'), { actor: c.get('actor'), filter }), 200);
     }
     const csv = await exportRequestsCsv(c.get('services'), { actor: c.get('actor'), filter });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="requests.csv"' });

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { TOKEN_SCOPES } from '../domain/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
-import { jsonContent } from '../http/schemas.ts';
+import { jsonContent, pageOf, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
 
@@ -29,9 +29,10 @@ const listRoute = createRoute({
   tags: ['Tokens'],
   summary: 'List API tokens (admin)',
   security,
+  request: { query: z.object(pageQuery) },
   responses: {
-    200: jsonContent(z.object({ items: z.array(tokenSchema), next: z.null() }), 'Every token, revoked ones included.'),
-    ...problemResponses('unauthorized', 'forbidden'),
+    200: jsonContent(pageOf(tokenSchema, 'TokenPage'), 'A page of tokens, oldest first, revoked and expired ones included.'),
+    ...problemResponses('invalid', 'unauthorized', 'forbidden'),
   },
 });
 
@@ -86,7 +87,7 @@ const revokeRoute = createRoute({
 });
 
 export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => c.json({ items: await listTokens(c.get('services'), { actor: c.get('actor') }), next: null }, 200))
+  .openapi(listRoute, async (c) => c.json(await listTokens(c.get('services'), { actor: c.get('actor'), ...c.req.valid('query') }), 200))
   .openapi(createTokenRoute, async (c) =>
     c.json(await createToken(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') }), 201),
   )

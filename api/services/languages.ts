@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { tables } from '../../db/index.ts';
 import type { LanguageGroup } from '../domain/vocabulary.ts';
 import type { ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { pagedList, type Page } from './pagination.ts';
 
 export type LanguageView = {
   code: string;
@@ -14,31 +14,24 @@ export type LanguageView = {
   priority: number;
 };
 
-const PRIORITY_WIDTH = 6;
+/** The consortium's priority order; the code breaks a tie should two languages share a priority. */
+const languagePages = pagedList({ name: 'languages', direction: 'asc', columns: [tables.languages.priority, tables.languages.code] });
 
 /** Target languages in the consortium's priority order, optionally one group only. */
 export async function listLanguages(
   ctx: ServiceContext,
   filter: { group?: LanguageGroup | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<LanguageView>> {
-  const after = decodeCursor(filter.cursor);
-  const afterPriority = after === null ? null : Number(after);
-  if (afterPriority !== null && !Number.isSafeInteger(afterPriority)) throw new AppError('invalid', 'The cursor is not one this API gave out.');
+  const paging = languagePages.open(filter.cursor, { group: filter.group });
   const table = tables.languages;
   const rows = await ctx.database.db
     .select()
     .from(table)
-    .where(
-      and(
-        isNull(table.archivedAt),
-        filter.group ? eq(table.group, filter.group) : undefined,
-        afterPriority !== null ? gt(table.priority, afterPriority) : undefined,
-      ),
-    )
-    .orderBy(asc(table.priority))
+    .where(and(isNull(table.archivedAt), filter.group ? eq(table.group, filter.group) : undefined, paging.after))
+    .orderBy(...languagePages.orderBy)
     .limit(filter.limit + 1);
   const views = rows.map(({ code, name, iso6391, group, variants, priority }) => ({ code, name, iso6391, group, variants, priority }));
-  return toPage(views, filter.limit, (language) => String(language.priority).padStart(PRIORITY_WIDTH, '0'));
+  return paging.page(views, filter.limit, (language) => [language.priority, language.code]);
 }
 
 /** One language by ISO 639-3 code or by any of its script variants (`ekk_Latn` finds Estonian). */

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { tables } from '../../db/index.ts';
 import type { CheckpointStatus, ModelStatus } from '../domain/training/vocabulary.ts';
 import { requireScope } from './authorization.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { writeWithLedger } from './ledger.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { pagedList, type Page } from './pagination.ts';
 import { listRunsOfModels, type RunView } from './training-runs.ts';
 
 export type CheckpointView = {
@@ -46,26 +46,29 @@ function toModelView(row: ModelRow, familyName: string): ModelView {
   return { ...rest, family: { id: familyId, name: familyName } };
 }
 
-/** Model versions, newest family/version order by id, optionally of one family or status. */
+const modelPages = pagedList({ name: 'models', direction: 'asc', columns: [tables.models.id] });
+
+/** Model versions ordered by id, optionally of one family or status. */
 export async function listModels(
   ctx: ServiceContext,
   filter: { family?: string | undefined; status?: ModelStatus | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<ModelView>> {
-  const after = decodeCursor(filter.cursor);
+  const paging = modelPages.open(filter.cursor, { family: filter.family, status: filter.status });
   const { models, modelFamilies } = tables;
   const conditions: (SQL | undefined)[] = [
     filter.family ? eq(models.familyId, filter.family) : undefined,
     filter.status ? eq(models.status, filter.status) : undefined,
-    after ? gt(models.id, after) : undefined,
+    paging.after,
   ];
   const rows = await ctx.database.db
     .select({ model: models, familyName: modelFamilies.name })
     .from(models)
     .innerJoin(modelFamilies, eq(models.familyId, modelFamilies.id))
     .where(and(...conditions))
-    .orderBy(asc(models.id))
+    .orderBy(...modelPages.orderBy)
     .limit(filter.limit + 1);
-  return toPage(rows.map((row) => toModelView(row.model, row.familyName)), filter.limit, (model) => model.id);
+  const page = paging.page(rows, filter.limit, (row) => [row.model.id]);
+  return { items: page.items.map((row) => toModelView(row.model, row.familyName)), next: page.next };
 }
 
 /** One model version with its checkpoints (newest first) and its training runs. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { tables } from '../../db/index.ts';
 import { countryName } from '../domain/countries.ts';
 import { checkLicensingEligibility, type CountryClassSets, type EligibilityVerdict } from '../domain/eligibility.ts';
@@ -6,7 +6,7 @@ import type { OrganizationCategory, OrganizationType } from '../domain/vocabular
 import { COUNTRY_CLASSES } from '../domain/vocabulary.ts';
 import { todayOf, type ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { pagedList, type Page } from './pagination.ts';
 
 /** An organisation as every surface shows it, with its licensing verdict computed for today. */
 export type OrganizationView = {
@@ -42,26 +42,31 @@ export type OrganizationFilter = {
   limit: number;
 };
 
+const organizationPages = pagedList({ name: 'organizations', direction: 'asc', columns: [tables.organizations.id] });
+
 /** Registry organisations (archived ones left out), ordered by id, a page at a time. */
 export async function listOrganizations(ctx: ServiceContext, filter: OrganizationFilter): Promise<Page<OrganizationView>> {
-  const after = decodeCursor(filter.cursor);
+  const { category, type } = filter;
+  const country = filter.country?.toUpperCase();
+  const paging = organizationPages.open(filter.cursor, { category, type, country });
   const table = tables.organizations;
   const conditions: (SQL | undefined)[] = [
     isNull(table.archivedAt),
-    filter.category ? eq(table.category, filter.category) : undefined,
-    filter.type ? eq(table.type, filter.type) : undefined,
-    filter.country ? eq(table.country, filter.country.toUpperCase()) : undefined,
-    after ? gt(table.id, after) : undefined,
+    category ? eq(table.category, category) : undefined,
+    type ? eq(table.type, type) : undefined,
+    country ? eq(table.country, country) : undefined,
+    paging.after,
   ];
   const rows = await ctx.database.db
     .select()
     .from(table)
     .where(and(...conditions))
-    .orderBy(asc(table.id))
+    .orderBy(...organizationPages.orderBy)
     .limit(filter.limit + 1);
+  const page = paging.page(rows, filter.limit, (row) => [row.id]);
   const classes = await loadCountryClasses(ctx);
   const today = todayOf(ctx);
-  return toPage(rows.map((row) => toOrganizationView(row, classes, today)), filter.limit, (org) => org.id);
+  return { items: page.items.map((row) => toOrganizationView(row, classes, today)), next: page.next };
 }
 
 /** One organisation with its eligibility verdict; `not_found` for unknown or archived ids. */

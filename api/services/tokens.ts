@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import { tables } from '../../db/index.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/vocabulary.ts';
 import { requireScope } from './authorization.ts';
@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { ledgerActor } from './context.ts';
 import { AppError } from './errors.ts';
 import { writeWithLedger } from './ledger.ts';
+import { pagedList, type Page } from './pagination.ts';
 import { forgetToken, hashSecret, SECRET_PREFIX } from './token-authentication.ts';
 
 export { authenticateToken, hashSecret } from './token-authentication.ts';
@@ -89,11 +90,16 @@ export async function createToken(
   return { token, secret };
 }
 
-/** Every token, revoked and expired ones included, oldest first. Needs `admin`. */
-export async function listTokens(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<TokenView[]> {
+/** Oldest first; tokens issued at the same instant by id. */
+const tokenPages = pagedList({ name: 'tokens', direction: 'asc', columns: [tables.apiTokens.createdAt, tables.apiTokens.id] });
+
+/** Every token, revoked and expired ones included, oldest first, a page at a time. Needs `admin`. */
+export async function listTokens(ctx: ServiceContext, { actor, cursor, limit }: { actor: Actor; cursor?: string | undefined; limit: number }): Promise<Page<TokenView>> {
   requireScope(actor, 'admin');
-  const rows = await ctx.database.db.select().from(tables.apiTokens).orderBy(asc(tables.apiTokens.createdAt));
-  return rows.map(({ secretHash: _hash, ...token }) => token);
+  const paging = tokenPages.open(cursor);
+  const rows = await ctx.database.db.select().from(tables.apiTokens).where(paging.after).orderBy(...tokenPages.orderBy).limit(limit + 1);
+  const page = paging.page(rows, limit, (row) => [row.createdAt, row.id]);
+  return { items: page.items.map(({ secretHash: _hash, ...token }) => token), next: page.next };
 }
 
 /** Revokes a token for good, at once in this process and for every write anywhere. Needs `admin`; revoking twice is a conflict. */

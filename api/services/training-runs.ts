@@ -7,7 +7,7 @@ import { hasScope, requireScope } from './authorization.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { writeWithLedger } from './ledger.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { pagedList, type Page } from './pagination.ts';
 
 export type RunView = {
   id: string;
@@ -45,20 +45,23 @@ export function toRunView(row: RunRow): RunView {
   return { ...rest, progress: fraction, eta };
 }
 
-/** Training runs, optionally of one model or in one state. */
+const runPages = pagedList({ name: 'training-runs', direction: 'asc', columns: [tables.trainingRuns.id] });
+
+/** Training runs, ordered by id, optionally of one model or in one state. */
 export async function listRuns(
   ctx: ServiceContext,
   filter: { model?: string | undefined; state?: RunState | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<RunView>> {
-  const after = decodeCursor(filter.cursor);
+  const paging = runPages.open(filter.cursor, { model: filter.model, state: filter.state });
   const runs = tables.trainingRuns;
   const conditions: (SQL | undefined)[] = [
     filter.model ? eq(runs.modelId, filter.model) : undefined,
     filter.state ? eq(runs.state, filter.state) : undefined,
-    after ? gt(runs.id, after) : undefined,
+    paging.after,
   ];
-  const rows = await ctx.database.db.select().from(runs).where(and(...conditions)).orderBy(asc(runs.id)).limit(filter.limit + 1);
-  return toPage(rows.map((row) => toRunView(row)), filter.limit, (run) => run.id);
+  const rows = await ctx.database.db.select().from(runs).where(and(...conditions)).orderBy(...runPages.orderBy).limit(filter.limit + 1);
+  const page = paging.page(rows, filter.limit, (row) => [row.id]);
+  return { items: page.items.map((row) => toRunView(row)), next: page.next };
 }
 
 export async function listRunsOfModels(ctx: ServiceContext, modelIds: string[]): Promise<RunView[]> {

@@ -46,10 +46,12 @@ describe('/api/v1/tokens', () => {
 
   it('stops accepting a revoked token and records both acts in the ledger', async () => {
     const admin = await hub.tokenWith('admin');
-    const victim = await hub.tokenWith('write');
+    const issued = await json(hub.request('/api/v1/tokens', { method: 'POST', headers: bearer(admin), body: JSON.stringify({ name: 'victim', scopes: ['write'] }) }));
+    const victim = issued.secret as string;
     expect((await hub.request('/api/v1/organizations', { headers: bearer(victim) })).status).toBe(200);
     const { items } = await json(hub.request('/api/v1/tokens', { headers: bearer(admin) }));
-    const id = items.at(-1).id;
+    // Tokens issued at the same instant are listed by id, not in the order issued: find it by name.
+    const id = items.find((token: { name: string }) => token.name === 'victim').id;
     const revoked = await hub.request(`/api/v1/tokens/${id}`, { method: 'DELETE', headers: bearer(admin) });
     expect(revoked.status).toBe(200);
     expect((await hub.request(`/api/v1/tokens/${id}`, { method: 'DELETE', headers: bearer(admin) })).status).toBe(409);

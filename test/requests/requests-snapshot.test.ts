@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anonymous } from '../../api/services/context.ts';
 import { buildRegistrySnapshot } from '../../api/services/registry-snapshot.ts';
-import { inspectionTransparency, listRequests } from '../../api/services/requests/read-requests.ts';
+import { listRequests } from '../../api/services/requests/list-requests.ts';
+import { inspectionTransparency } from '../../api/services/requests/read-requests.ts';
 import { buildRequestsSnapshot } from '../../api/services/requests/requests-snapshot.ts';
 import { computeSiteFingerprint } from '../../api/site/site-fingerprint.ts';
 import { parseSiteSnapshot } from '../../api/site/site-snapshot.ts';

@@ -1,11 +1,11 @@
-import { asc, count, eq, gt, inArray, sum } from 'drizzle-orm';
+import { asc, count, eq, inArray, sum } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
 import { findingsOfDataset, isImportNote, type ImportFinding, type ImportNote, type ImportWarning } from '../../domain/collections/import-warning.ts';
 import type { Annotation } from '../../domain/collections/metadata.ts';
 import type { StageCounts } from '../../domain/collections/stage-counts.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { decodeCursor, toPage, type Page } from '../pagination.ts';
+import { pagedList, type Page } from '../pagination.ts';
 import { loadCardFacts, NO_CARD, type CardFacts } from './dataset-cards.ts';
 
 export type PartView = {
@@ -72,16 +72,19 @@ export function toPartView(row: PartRow, card: CardFacts): PartView {
   return { part: row.part, path: row.path, language: row.language, cardLanguage, weight: row.weight, source: row.source, release: row.release };
 }
 
+const collectionPages = pagedList({ name: 'collections', direction: 'asc', columns: [tables.collections.id] });
+
 /** Imported cycles ordered by id, a page at a time, with how much each holds. */
 export async function listCollections(ctx: ServiceContext, filter: { cursor?: string | undefined; limit: number }): Promise<Page<CollectionSummary>> {
-  const after = decodeCursor(filter.cursor);
+  const paging = collectionPages.open(filter.cursor);
   const { collections, collectionDatasets, collectionParts } = tables;
-  const rows = await ctx.database.db
+  const found = await ctx.database.db
     .select()
     .from(collections)
-    .where(after ? gt(collections.id, after) : undefined)
-    .orderBy(asc(collections.id))
+    .where(paging.after)
+    .orderBy(...collectionPages.orderBy)
     .limit(filter.limit + 1);
+  const { items: rows, next } = paging.page(found, filter.limit, (row) => [row.id]);
   const ids = rows.map((row) => row.id);
   const datasetCounts = new Map(
     (await ctx.database.db.select({ id: collectionDatasets.collectionId, n: count() }).from(collectionDatasets).where(inArray(collectionDatasets.collectionId, ids)).groupBy(collectionDatasets.collectionId)).map(
@@ -110,7 +113,7 @@ export async function listCollections(ctx: ServiceContext, filter: { cursor?: st
     warningCount: splitFindings(row.warnings).warnings.length,
     noteCount: splitFindings(row.warnings).notes.length,
   }));
-  return toPage(items, filter.limit, (item) => item.cycle);
+  return { items, next };
 }
 
 /** One cycle with every dataset (card facts applied) and every part of its mix; `not_found` if not imported. */

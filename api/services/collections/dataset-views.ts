@@ -1,4 +1,4 @@
-import { asc, eq, gt, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
 import { variantResolver } from '../../domain/collections/coverage.ts';
 import { findingsOfDataset, type ImportWarning } from '../../domain/collections/import-warning.ts';
@@ -6,7 +6,7 @@ import type { Annotation } from '../../domain/collections/metadata.ts';
 import { sumStageCounts, type StageCounts } from '../../domain/collections/stage-counts.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { decodeCursor, toPage, type Page } from '../pagination.ts';
+import { pagedList, type Page } from '../pagination.ts';
 import { loadCoverageLanguages } from './coverage.ts';
 import { splitFindings, toPartView, type PartView } from './collection-views.ts';
 import { loadCardFacts, NO_CARD, type CardFacts } from './dataset-cards.ts';
@@ -51,25 +51,24 @@ export type DatasetView = Omit<DatasetSummary, 'cycles'> & {
 
 type DatasetRow = typeof tables.collectionDatasets.$inferSelect;
 
+const datasetPages = pagedList({ name: 'datasets', direction: 'asc', columns: [tables.collectionDatasets.datasetId] });
+
 /** Datasets of every imported cycle, ordered by id, a page at a time. */
 export async function listDatasets(ctx: ServiceContext, filter: { cursor?: string | undefined; limit: number }): Promise<Page<DatasetSummary>> {
-  const after = decodeCursor(filter.cursor);
+  const paging = datasetPages.open(filter.cursor);
   const table = tables.collectionDatasets;
-  const ids = (
-    await ctx.database.db
-      .selectDistinct({ id: table.datasetId })
-      .from(table)
-      .where(after ? gt(table.datasetId, after) : undefined)
-      .orderBy(asc(table.datasetId))
-      .limit(filter.limit + 1)
-  ).map((row) => row.id);
-  const [rows, order, cards] = await Promise.all([
-    ctx.database.db.select().from(table).where(inArray(table.datasetId, ids.slice(0, filter.limit))),
-    cycleOrder(ctx),
-    loadCardFacts(ctx),
-  ]);
-  const items = ids.map((id) => summarise(id, latestFirst(rows.filter((row) => row.datasetId === id), order), cards.get(id) ?? NO_CARD));
-  return toPage(items, filter.limit, (item) => item.id);
+  const found = await ctx.database.db
+    .selectDistinct({ id: table.datasetId })
+    .from(table)
+    .where(paging.after)
+    .orderBy(...datasetPages.orderBy)
+    .limit(filter.limit + 1);
+  const page = paging.page(found, filter.limit, (row) => [row.id]);
+  const ids = page.items.map((row) => row.id);
+  const [rows, order, cards] = await Promise.all([ctx.database.db.select().from(table).where(inArray(table.datasetId, ids)), cycleOrder(ctx), loadCardFacts(ctx)]);
+  const byDataset = Map.groupBy(rows, (row) => row.datasetId);
+  const items = ids.map((id) => summarise(id, latestFirst(byDataset.get(id) ?? [], order), cards.get(id) ?? NO_CARD));
+  return { items, next: page.next };
 }
 
 /** One dataset across the cycles that hold it, with per-language counts; `not_found` when none does. */

@@ -26,7 +26,7 @@ export type SnapshotDecision = ProposalView & {
  * site fingerprint; every other instant is the data's own.
  */
 export async function buildDecisionsSnapshot(ctx: ServiceContext): Promise<{ proposals: SnapshotDecision[]; delegations: DelegationRow[] }> {
-  const [rows, delegations] = await Promise.all([readAllPages((cursor) => listProposals(ctx, { cursor, limit: 500 })), listDelegations(ctx, {})]);
+  const [rows, delegations] = await Promise.all([readAllPages((cursor) => listProposals(ctx, { cursor, limit: 500 })), readAllPages((cursor) => listDelegations(ctx, { cursor, limit: 500 }))]);
   const proposals = await Promise.all(
     rows.map(async (row): Promise<SnapshotDecision> => {
       const view = toProposalView(row);

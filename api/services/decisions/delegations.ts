@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { writeWithLedger } from '../ledger.ts';
+import { pagedList, type Page } from '../pagination.ts';
 import { memberOrOperator } from './acting-member.ts';
 
 export type DelegationRow = typeof tables.delegations.$inferSelect;
@@ -66,10 +67,25 @@ export async function revokeDelegation(ctx: ServiceContext, { actor, input }: { 
   });
 }
 
-export async function listDelegations(ctx: ServiceContext, filter: { organization?: string | undefined; kind?: string | undefined }): Promise<DelegationRow[]> {
+/** Oldest first; delegations made at the same instant by id. */
+const delegationPages = pagedList({ name: 'delegations', direction: 'asc', columns: [tables.delegations.createdAt, tables.delegations.id] });
+
+/** Delegations, revoked and expired ones included, oldest first, optionally of one organisation or kind. */
+export async function listDelegations(
+  ctx: ServiceContext,
+  filter: { organization?: string | undefined; kind?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Page<DelegationRow>> {
+  const paging = delegationPages.open(filter.cursor, { organization: filter.organization, kind: filter.kind });
   const conditions: (SQL | undefined)[] = [
     filter.organization ? eq(tables.delegations.fromOrganizationId, filter.organization) : undefined,
     filter.kind ? eq(tables.delegations.kind, filter.kind) : undefined,
+    paging.after,
   ];
-  return ctx.database.db.select().from(tables.delegations).where(and(...conditions)).orderBy(asc(tables.delegations.createdAt));
+  const rows = await ctx.database.db
+    .select()
+    .from(tables.delegations)
+    .where(and(...conditions))
+    .orderBy(...delegationPages.orderBy)
+    .limit(filter.limit + 1);
+  return paging.page(rows, filter.limit, (row) => [row.createdAt, row.id]);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { tables, type Transaction } from '../../../db/index.ts';
 import type { ProposalSubject } from '../../../db/schema/decisions.ts';
 import { snapshotElectorate } from '../../domain/decisions/electorate.ts';
@@ -9,7 +9,7 @@ import type { ProposalState } from '../../domain/decisions/vocabulary.ts';
 import { ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { writeWithLedger, type LedgerEvent } from '../ledger.ts';
-import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
+import { pagedList, type Page } from '../pagination.ts';
 import { memberOrOperator } from './acting-member.ts';
 import { loadProposal, type ProposalRow } from './load-proposal.ts';
 import { checkPreconditions } from './preconditions.ts';
@@ -137,26 +137,21 @@ export async function refreshElectorate(ctx: ServiceContext, { actor, input }: {
 
 export { loadProposal as getProposalRow };
 
+/** Newest first; proposals opened at the same instant by id. */
+const proposalPages = pagedList({ name: 'proposals', direction: 'desc', columns: [tables.proposals.openedAt, tables.proposals.id] });
+
 /** Proposals, newest first, optionally by state or kind. */
 export async function listProposals(
   ctx: ServiceContext,
   filter: { state?: ProposalState | undefined; kind?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<ProposalRow>> {
-  const after = decodeCursor(filter.cursor);
+  const paging = proposalPages.open(filter.cursor, { state: filter.state, kind: filter.kind });
   const table = tables.proposals;
   const conditions: (SQL | undefined)[] = [
     filter.state ? eq(table.state, filter.state) : undefined,
     filter.kind ? eq(table.kind, filter.kind) : undefined,
-    after ? afterCursor(after) : undefined,
+    paging.after,
   ];
-  const rows = await ctx.database.db.select().from(table).where(and(...conditions)).orderBy(desc(table.openedAt), desc(table.id)).limit(filter.limit + 1);
-  const items = rows.slice(0, filter.limit);
-  return { items, next: rows.length > filter.limit ? encodeCursor(`${items.at(-1)!.openedAt}\u0000${items.at(-1)!.id}`) : null };
-}
-
-/** Rows after a `(openedAt, id)` cursor in newest-first order: ties on the instant go by id. */
-function afterCursor(cursor: string): SQL | undefined {
-  const [openedAt, id] = cursor.split('\u0000') as [string, string | undefined];
-  const table = tables.proposals;
-  return or(lt(table.openedAt, openedAt), and(eq(table.openedAt, openedAt), lt(table.id, id ?? '')));
+  const rows = await ctx.database.db.select().from(table).where(and(...conditions)).orderBy(...proposalPages.orderBy).limit(filter.limit + 1);
+  return paging.page(rows, filter.limit, (row) => [row.openedAt, row.id]);
 }

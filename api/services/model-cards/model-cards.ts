@@ -1,4 +1,4 @@
-import { and, asc, gt, isNull } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
 import { tables, type Database } from '../../../db/index.ts';
 import type { Audience } from '../../domain/model-cards/ai-act-completeness.ts';
 import { computeCardCompliance, type CardCompliance } from '../../domain/model-cards/card-compliance.ts';
@@ -6,7 +6,7 @@ import type { ModelCardFrontMatter } from '../../domain/model-cards/card-schema.
 import type { OpennessClass } from '../../domain/openness/evaluate-openness.ts';
 import type { ModelStatus } from '../../domain/training/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
-import { decodeCursor, toPage, type Page } from '../pagination.ts';
+import { pagedList, type Page } from '../pagination.ts';
 import { findCard, findCardIn, requireCard, whyNoCard } from './load-cards.ts';
 
 /** A model card with everything computed from it. */
@@ -55,17 +55,20 @@ export async function getModelCard(ctx: ServiceContext, modelId: string): Promis
   };
 }
 
+const cardPages = pagedList({ name: 'model-cards', direction: 'asc', columns: [tables.modelCards.modelId] });
+
 /** Live cards ordered by model id, a page at a time, each with its completeness headline. */
 export async function listModelCards(ctx: ServiceContext, filter: { cursor?: string | undefined; limit: number }): Promise<Page<ModelCardSummary>> {
-  const after = decodeCursor(filter.cursor);
+  const paging = cardPages.open(filter.cursor);
   const table = tables.modelCards;
   const rows = await ctx.database.db
     .select()
     .from(table)
-    .where(and(isNull(table.archivedAt), after ? gt(table.modelId, after) : undefined))
-    .orderBy(asc(table.modelId))
+    .where(and(isNull(table.archivedAt), paging.after))
+    .orderBy(...cardPages.orderBy)
     .limit(filter.limit + 1);
-  return toPage(rows.map(toSummary), filter.limit, (item) => item.modelId);
+  const page = paging.page(rows, filter.limit, (row) => [row.modelId]);
+  return { items: page.items.map(toSummary), next: page.next };
 }
 
 function toSummary(row: typeof tables.modelCards.$inferSelect): ModelCardSummary {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { MACHINES } from '../../domain/requests/machines.ts';
-import type { HandlerRole, RequestRole, RequestType } from '../../domain/requests/vocabulary.ts';
+import { REQUEST_TYPES, type HandlerRole, type RequestRole, type RequestType } from '../../domain/requests/vocabulary.ts';
 import { hasScope, mayActInPerson } from '../authorization.ts';
 import { actingMemberId, ledgerActor, type Actor } from '../context.ts';
 
@@ -31,6 +31,23 @@ export async function rolesTowards(db: Transaction | Database, actor: Actor, req
  * the `confidential` scope; type, state and dates for everyone else.
  */
 export async function canSeeAll(db: Transaction | Database, actor: Actor, request: { filedBy: string; type: RequestType }): Promise<boolean> {
-  if (actor.kind === 'token' && hasScope(actor, 'confidential')) return true;
-  return (await rolesTowards(db, actor, request)).length > 0;
+  return (await visibilityOf(db, actor))(request);
+}
+
+/** Whether the reader it was made for may see all of a request (canSeeAll). */
+export type Visibility = (request: { filedBy: string; type: RequestType }) => boolean;
+
+/**
+ * canSeeAll for many requests: the actor's roles are read once (one statement for a member, none
+ * otherwise) and the answer is a plain function, so a list does not ask again for every row.
+ */
+export async function visibilityOf(db: Transaction | Database, actor: Actor): Promise<Visibility> {
+  if (actor.kind === 'token' && hasScope(actor, 'confidential')) return () => true;
+  const self = actor.kind === 'anonymous' ? null : ledgerActor(actor);
+  const memberId = actingMemberId(actor);
+  const held = memberId
+    ? new Set((await db.select({ role: tables.memberRoles.role }).from(tables.memberRoles).where(eq(tables.memberRoles.memberId, memberId))).map(({ role }) => role as string))
+    : new Set<string>();
+  const handles = new Map(REQUEST_TYPES.map((type) => [type, handlerRolesOf(type).some((role) => held.has(role))]));
+  return (request) => request.filedBy === self || handles.get(request.type) === true;
 }

@@ -1,13 +1,10 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { tables } from '../../../db/index.ts';
-import type { RequestType } from '../../domain/requests/vocabulary.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { canSeeAll } from './access-control.ts';
-import { toFullView, toPublicView, type FullRequestView, type PublicRequestView } from './views.ts';
+import type { RequestView } from './request-views.ts';
+import { toFullView, toPublicView } from './views.ts';
 import { loadRequest } from './transition-request.ts';
-
-export type RequestView = PublicRequestView | FullRequestView;
 
 /** One request as the actor may see it: everything for requester and handlers, type/state/dates otherwise. */
 export async function getRequest(ctx: ServiceContext, { actor, id }: { actor: Actor; id: string }): Promise<RequestView> {
@@ -15,60 +12,6 @@ export async function getRequest(ctx: ServiceContext, { actor, id }: { actor: Ac
   const row = await loadRequest(db, id);
   const now = ctx.clock().toISOString();
   return (await canSeeAll(db, actor, row)) ? toFullView(db, row, now) : toPublicView(db, row, now);
-}
-
-export type RequestFilter = { type?: RequestType | undefined; state?: string | undefined; overdue?: boolean | undefined; cursor?: string | undefined; limit: number };
-
-/** Requests, newest first, each as the actor may see it; `overdue` filters on the computed deadline. */
-export async function listRequests(ctx: ServiceContext, { actor, filter }: { actor: Actor; filter: RequestFilter }): Promise<{ items: RequestView[]; next: string | null }> {
-  const db = ctx.database.db;
-  const after = decodeCursor(filter.cursor);
-  const conditions: (SQL | undefined)[] = [filter.type ? eq(tables.requests.type, filter.type) : undefined, filter.state ? eq(tables.requests.state, filter.state) : undefined];
-  const rows = await db.select().from(tables.requests).where(and(...conditions)).orderBy(desc(tables.requests.filedAt), desc(tables.requests.id));
-  const start = after ? rows.findIndex((row) => `${row.filedAt}\u0000${row.id}` === after) + 1 : 0;
-  const now = ctx.clock().toISOString();
-  const items: RequestView[] = [];
-  let last: (typeof rows)[number] | undefined;
-  for (const row of rows.slice(start)) {
-    const view = (await canSeeAll(db, actor, row)) ? await toFullView(db, row, now) : await toPublicView(db, row, now);
-    if (filter.overdue !== undefined && view.overdue !== filter.overdue) continue;
-    if (items.length === filter.limit) return { items, next: encodeCursor(`${last!.filedAt}\u0000${last!.id}`) };
-    items.push(view);
-    last = row;
-  }
-  return { items, next: null };
-}
-
-const PUBLIC_COLUMNS = ['id', 'type', 'state', 'filedAt', 'dueAt', 'overdue', 'paused', 'answeredAt', 'closedAt', 'updatedAt', 'isDemo'] as const;
-
-/** Every request the filter selects as CSV: the public columns, plus the requester's text for those who may see it. */
-export async function exportRequestsCsv(ctx: ServiceContext, { actor, filter }: { actor: Actor; filter: Omit<RequestFilter, 'cursor' | 'limit'> }): Promise<string> {
-  const all: RequestView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listRequests(ctx, { actor, filter: { ...filter, cursor, limit: 500 } });
-    all.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  const full = all.some((view) => 'visibility' in view);
-  const header = [...PUBLIC_COLUMNS, ...(full ? ['details', 'confidential'] : [])];
-  const lines = all.map((view) =>
-    [
-      ...PUBLIC_COLUMNS.map((column) => view[column]),
-      ...(full ? ['visibility' in view ? JSON.stringify(view.details) : '', 'visibility' in view ? JSON.stringify(view.confidential) : ''] : []),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // Quote what needs it, and defuse spreadsheet formulas (a cell starting with = + - @).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export type Transparency = {

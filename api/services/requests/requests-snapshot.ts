@@ -1,8 +1,8 @@
 import type { DeadlineDefaults } from '../../domain/requests/deadlines.ts';
 import { REQUESTER_KINDS, type RequesterKind } from '../../domain/requests/vocabulary.ts';
 import { anonymous, type ServiceContext } from '../context.ts';
-import { readAllPages } from '../pagination.ts';
-import { inspectionTransparency, listRequests, type Transparency } from './read-requests.ts';
+import { exportRequestViews } from './export-requests.ts';
+import { inspectionTransparency, type Transparency } from './read-requests.ts';
 import { deadlineDefaults, type PublicRequestView } from './views.ts';
 
 /**
@@ -30,7 +30,7 @@ export type RequestsSnapshot = {
  */
 export async function buildRequestsSnapshot(ctx: ServiceContext): Promise<RequestsSnapshot> {
   const [views, { generatedAt: _clock, ...transparency }, deadlines] = await Promise.all([
-    readAllPages((cursor) => listRequests(ctx, { actor: anonymous, filter: { cursor, limit: 500 } })),
+    exportRequestViews(ctx, { actor: anonymous, filter: {} }),
     inspectionTransparency(ctx),
     deadlineDefaults(ctx.database.db),
   ]);

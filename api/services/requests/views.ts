@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
-import { answerPeriodDays, computeDeadline, DEFAULT_DEADLINES, type DeadlineDefaults } from '../../domain/requests/deadlines.ts';
+import { answerPeriodDays, computeDeadline, DEFAULT_DEADLINES, type DeadlineDefaults, type Pause } from '../../domain/requests/deadlines.ts';
 import type { RequestType } from '../../domain/requests/vocabulary.ts';
 
 export type RequestRow = typeof tables.requests.$inferSelect;
@@ -61,7 +61,23 @@ export async function deadlineDefaults(db: Transaction | Database): Promise<Dead
 export { answerPeriodDays };
 
 export async function toPublicView(db: Transaction | Database, row: RequestRow, now: string): Promise<PublicRequestView> {
-  const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses: await loadPauses(db, row.id), answeredAt: row.answeredAt }, now);
+  return publicViewOf(row, await loadPauses(db, row.id), now);
+}
+
+export async function toFullView(db: Transaction | Database, row: RequestRow, now: string): Promise<FullRequestView> {
+  const pauses = await loadPauses(db, row.id);
+  return fullViewOf(row, pauses, await loadActivity(db, row.id), now);
+}
+
+async function loadActivity(db: Transaction | Database, requestId: string): Promise<ActivityRow[]> {
+  return db.select().from(tables.requestActivity).where(eq(tables.requestActivity.requestId, requestId)).orderBy(asc(tables.requestActivity.id));
+}
+
+export type ActivityRow = typeof tables.requestActivity.$inferSelect;
+
+/** The public view from a row and its pauses (oldest first), at `now`. */
+export function publicViewOf(row: RequestRow, pauses: readonly Pause[], now: string): PublicRequestView {
+  const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses, answeredAt: row.answeredAt }, now);
   return {
     id: row.id,
     type: row.type,
@@ -77,16 +93,11 @@ export async function toPublicView(db: Transaction | Database, row: RequestRow, 
   };
 }
 
-export async function toFullView(db: Transaction | Database, row: RequestRow, now: string): Promise<FullRequestView> {
-  const pauses = await loadPauses(db, row.id);
+/** The full view from a row, its pauses and its activity (both oldest first), at `now`. */
+export function fullViewOf(row: RequestRow, pauses: readonly Pause[], activity: readonly ActivityRow[], now: string): FullRequestView {
   const deadline = computeDeadline({ filedAt: row.filedAt, periodDays: row.periodDays, pauses, answeredAt: row.answeredAt }, now);
-  const activity = await db
-    .select()
-    .from(tables.requestActivity)
-    .where(eq(tables.requestActivity.requestId, row.id))
-    .orderBy(asc(tables.requestActivity.id));
   return {
-    ...(await toPublicView(db, row, now)),
+    ...publicViewOf(row, pauses, now),
     visibility: 'full',
     filedBy: row.filedBy,
     filedDigestSalt: row.filedDigestSalt,
@@ -101,7 +112,7 @@ export async function toFullView(db: Transaction | Database, row: RequestRow, no
     linkedProposalId: row.linkedProposalId,
     daysLeft: deadline.daysLeft,
     answeredOnTime: deadline.answeredOnTime,
-    pauses,
+    pauses: pauses.map(({ from, to }) => ({ from, to })),
     activity: activity.map((entry) => ({
       kind: entry.kind,
       transition: entry.transition,
