@@ -22,4 +22,6 @@ CREATE TABLE `maintenance_runs` (
 ALTER TABLE `api_tokens` ADD `run_ids` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `training_runs` ADD `registered_by_token` text;--> statement-breakpoint
 ALTER TABLE `request_activity` ADD `comment_salt` text;--> statement-breakpoint
-ALTER TABLE `requests` ADD `filed_digest_salt` text;
+ALTER TABLE `requests` ADD `filed_digest_salt` text;--> statement-breakpoint
+CREATE INDEX `requests_filed_idx` ON `requests` (`filed_at`,`id`);--> statement-breakpoint
+CREATE INDEX `proposals_opened_idx` ON `proposals` (`opened_at`,`id`);

@@ -39,7 +39,7 @@ export const proposals = sqliteTable(
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     updatedAt: text('updated_at').notNull(),
   },
-  (table) => [index('proposals_state_idx').on(table.state, table.closesAt)],
+  (table) => [index('proposals_state_idx').on(table.state, table.closesAt), index('proposals_opened_idx').on(table.openedAt, table.id)],
 );
 
 /** Every ballot ever cast: the latest of an organisation counts, the rest is history. */

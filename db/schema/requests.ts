@@ -36,7 +36,8 @@ export const requests = sqliteTable(
     filedDigestSalt: text('filed_digest_salt'),
     updatedAt: text('updated_at').notNull(),
   },
-  (table) => [index('requests_type_state_idx').on(table.type, table.state)],
+  // The list's order (newest first, ties by id): a page is a range seek, not a sort of the table.
+  (table) => [index('requests_type_state_idx').on(table.type, table.state), index('requests_filed_idx').on(table.filedAt, table.id)],
 );
 
 /** Periods spent waiting for the requester: the deadline clock stops during them. */
