@@ -8,7 +8,7 @@ import { problem } from './problem.ts';
  * every other refusal, instead of Node's bare 400 or 431 without a body.
  */
 export function answerClientErrors(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
       socket.destroy();
       return;
@@ -20,8 +20,10 @@ export function answerClientErrors(server: Server): void {
         ? problem('payload_too_large', 'The request line and headers are over 16 KiB; send long values in a body.')
         : problem('invalid', 'The request could not be parsed as HTTP (a request line or header is malformed).'),
     );
+    // The answer to a HEAD has the headers of the answer to a GET, and no body.
+    const isHead = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
     socket.end(
-      `HTTP/1.1 ${status}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${isHead ? '' : body}`,
     );
   });
 }

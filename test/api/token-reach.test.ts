@@ -10,7 +10,7 @@ import { createTestDatabaseFile } from '../helpers/database.ts';
 import { createRequestHub, sampleRequest } from '../helpers/requests.ts';
 
 const system = systemActor('test');
-const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString();
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 8, minute)).toISOString();
 
 /** Tokens reach only what they are for: their runs, their scope, and nothing once revoked. */
 describe('what a token may reach', () => {

@@ -30,5 +30,6 @@ describe('a running hub', () => {
     } finally {
       await server.stop();
     }
-  });
+    // Up to four full site builds (production builds with the search index) on a shared 2-core machine.
+  }, 600_000);
 });

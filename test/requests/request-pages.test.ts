@@ -132,7 +132,7 @@ describe('GET /api/v1/requests cursors', () => {
   const expectInvalid = async (path: string) => {
     const answer = await problemOf(path);
     expect(answer.status, path).toBe(400);
-    expect(answer.type).toMatch(/^application\/json/);
+    expect(answer.type).toMatch(/^application\/problem\+json/);
     expect(answer.body.error.code).toBe('invalid');
     expect(answer.body.error.message).toMatch(/cursor/);
     return answer.body.error;
