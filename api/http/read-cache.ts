@@ -51,7 +51,7 @@ export function withReadCache<Rest extends unknown[]>(fetch: Fetch<Rest>, option
     const cacheable = !header('authorization') && !NEVER_CACHED.test(path);
     // Read the version before computing: a commit landing meanwhile makes the entry stale, not wrong.
     const version = cacheable ? options.version() : null;
-    const key = version !== null ? cacheKey(url, path, options.declaredQuery(path)) : '';
+    const key = version !== null ? cacheKey(url, path, options.declaredQuery) : '';
     if (version !== null) {
       const hit = entries.get(key);
       if (hit && hit.version === version && options.now() < hit.holdsUntil) {
@@ -108,9 +108,11 @@ function respond(body: string, etag: string, header: HeaderReader, headers: Reco
 }
 
 /** The path and the declared query parameters, sorted: `?limit=5&x=1` and `?limit=5` are one answer. */
-function cacheKey(url: string, path: string, declared: Set<string> | null): string {
+function cacheKey(url: string, path: string, declaredQuery: (path: string) => Set<string> | null): string {
   const queryStart = url.indexOf('?');
+  // Most reads have no query: finding the route's declared parameters is work only a query needs.
   if (queryStart < 0) return path;
+  const declared = declaredQuery(path);
   const kept = [...new URLSearchParams(url.slice(queryStart + 1))].filter(([name]) => declared?.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return kept.length ? `${path}?${new URLSearchParams(kept)}` : path;
 }
