@@ -30,6 +30,7 @@ import { coverageRoutes } from './routes/coverage.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { modelCardRoutes } from './routes/model-cards.ts';
 import type { ServiceContext } from './services/context.ts';
+import { githubWebhookRoute, type GitHubWebhookOptions } from '../bots/github/webhook-route.ts';
 import { isAppError } from './services/errors.ts';
 
 export type AppOptions = {
@@ -44,6 +45,8 @@ export type AppOptions = {
   /** Per-token and per-address limits (api/http/rate-limits.ts); one set per process by default. */
   rateLimits?: RateLimits;
   version?: string;
+  /** `POST /webhooks/github`: its secrets and what to do after a delivery is stored; without it the endpoint answers 503. */
+  githubWebhook?: Omit<GitHubWebhookOptions, 'rateLimits'>;
 };
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -97,6 +100,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', coverageRoutes);
   app.route('/api/v1', datasetRoutes);
   app.route('/api/v1', modelCardRoutes);
+
+  app.route('/', githubWebhookRoute({ secrets: null, ...options.githubWebhook, rateLimits: limits }));
 
   app.doc31(OPENAPI_PATH, openApiConfig);
   app.route('/api/docs', apiDocs);

@@ -4,6 +4,7 @@ import { importCollectionCommand } from './cli/import-collection.ts';
 import { demoCommand } from './cli/demo.ts';
 import { tallyVerifyCommand } from './cli/tally.ts';
 import { exportCardCommand } from './cli/export-card.ts';
+import { githubFormsCommand } from './cli/github-forms.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
 import { opennessCommand } from './cli/openness.ts';
@@ -29,6 +30,7 @@ const COMMANDS: CliCommand[] = [
   opennessCommand,
   exportCardCommand,
   tallyVerifyCommand,
+  githubFormsCommand,
 ];
 
 function help(): string {

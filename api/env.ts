@@ -31,6 +31,8 @@ export const envSchema = z.object({
   /** Skip building the documentation site at start-up (API only). */
   AGORA_SKIP_SITE: z.stringbool({ error: 'expected true or false' }).default(false),
   GITHUB_WEBHOOK_SECRET: optional,
+  /** Secrets still accepted while the webhook's secret is rotated, comma-separated (the old one, until GitHub has the new). */
+  GITHUB_WEBHOOK_SECRET_PREVIOUS: optional,
   GITHUB_TOKEN: optional,
   GITHUB_APP_ID: optional,
   GITHUB_PRIVATE_KEY: optional,
@@ -39,6 +41,12 @@ export const envSchema = z.object({
     .regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/repo')
     .optional(),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
+  /** How often the reconciler (`github sync`) runs inside the hub; 0 = never on its own. */
+  GITHUB_SYNC_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).min(0).default(10),
+  /** Least time between two writes to GitHub (its secondary rate limits ask for about 1 s). Load tests lower it. */
+  GITHUB_WRITE_INTERVAL_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(0).default(1000),
+  /** Unit of the waits between retries of GitHub calls (GitHub's Retry-After is in seconds). Tests lower it. */
+  GITHUB_RETRY_BASE_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(0).default(1000),
   DISCORD_PUBLIC_KEY: optional,
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,

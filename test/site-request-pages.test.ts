@@ -85,7 +85,9 @@ describe('the words for requests', () => {
 });
 
 describe('the fixture', () => {
-  it('has requests of every type in several states, one overdue and two waiting for the requester', () => {
+  // No model-card correction yet: the fixture's requests are the demo seed's and site-requests.ts's,
+  // recorded before corrections existed, so /requests/card_correction/ shows a type nobody filed.
+  it('has requests of every type but model-card corrections in several states, one overdue and two waiting for the requester', () => {
     expect(requests().map((request) => `${request.type}/${request.state}`).sort()).toEqual(Object.keys(WORDS).sort());
     expect(requests().filter((request) => request.overdue).map((request) => request.state)).toEqual(['triaged']);
     expect(requests().filter((request) => request.paused).map((request) => request.state).sort()).toEqual(['clarification', 'needs_info']);
@@ -138,6 +140,7 @@ describe('the request tracker', () => {
       'Dataset nominations (3): 1 submitted, 1 needs information, 1 declined',
       'Access requests (2): 1 granted, 1 rejected',
       'Data-inspection requests (5): 1 triaged, 1 waiting for clarification, 1 approved, 1 rejected, 1 closed',
+      'Model-card corrections (0)',
     ]);
     expect(await page.locator('[data-by-state] a', { hasText: '1 needs information' }).getAttribute('href')).toBe('/requests/dataset/#state-needs-info');
     expect(squash(await page.locator('[data-summary]').innerText())).toContain('10 requests, 4 of them not answered yet: 1 overdue and 2 waiting for the requester.');
@@ -203,7 +206,7 @@ describe('the request tracker with JavaScript', () => {
 });
 
 describe('a type’s page', () => {
-  it.each(REQUEST_TYPES)('groups the %s requests by state, in the machine’s order', async (type) => {
+  it.each(REQUEST_TYPES.filter((type) => type !== 'card_correction'))('groups the %s requests by state, in the machine’s order', async (type) => {
     const page = await open(`requests/${type}`);
     const ofType = requests().filter((request) => request.type === type);
     const counts = await page.locator('[data-state-counts] li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-state'), li.textContent!.trim().split(': ').at(-1)]));
@@ -215,6 +218,17 @@ describe('a type’s page', () => {
       expect(squash(await row.innerText())).toBe(expectedRow(request, { withTypeAndState: false }));
     }
     expect(await page.locator(`a[data-export][href="/api/v1/requests/export?type=${type}"]`).count()).toBe(1);
+  });
+
+  it('says so when nobody filed a request of its type, and still explains the process', async () => {
+    expect(requests().filter((request) => request.type === 'card_correction')).toEqual([]);
+    const page = await open('requests/card_correction');
+    expect(await page.locator('h1').innerText()).toBe('Model-card corrections');
+    expect(squash(await page.locator('[data-no-requests]').innerText())).toBe('No model-card correction has been filed yet.');
+    expect(await page.locator('[data-state-counts], [data-state-section]').count()).toBe(0);
+    expect(squash(await page.locator('[data-processes]').innerText())).toBe(
+      'Process Submitted → Needs information (as often as needed) → Under review → Accepted (→ Fixed, by a pull request) or Declined; the requester may withdraw until accepted. Answer due: 30 days from filing.',
+    );
   });
 });
 

@@ -10,6 +10,12 @@ export type RateLimitRule = { points: number; durationSeconds: number; blockSeco
 export const RATE_LIMIT_RULES = {
   /** Wrong or unknown bearer tokens from one address: guessing is slowed to a crawl. */
   authFailures: { points: 10, durationSeconds: 60, blockSeconds: 300, what: 'failed authentications from this address' },
+  /**
+   * Webhook deliveries with a wrong signature from one address. Looser than tokens: guessing an
+   * HMAC is hopeless anyway, and a misconfigured secret should be seen in the logs, not hidden.
+   * A delivery with a good signature is never refused by it.
+   */
+  webhookSignatureFailures: { points: 300, durationSeconds: 60, blockSeconds: 300, what: 'webhook deliveries with a wrong signature from this address' },
   /** Requests filed and comments made: people's work, and the transparency figures. */
   filings: { points: 20, durationSeconds: 3600, what: 'requests and comments filed by this token' },
   filingsPerAddress: { points: 60, durationSeconds: 3600, what: 'requests and comments filed from this address' },

@@ -17,9 +17,16 @@ import { runRequestClock } from '../services/requests/request-clock.ts';
 import { seedNewHub } from '../services/demo/seed-demo.ts';
 import { issueBootstrapToken } from './bootstrap-token.ts';
 import { createSiteManager } from './site-manager.ts';
+import { githubSettings } from '../../bots/github/github-settings.ts';
+import { startGitHubBot, type GitHubBot } from '../../bots/github/start-github-bot.ts';
+import { GITHUB_CHANNEL } from '../../bots/github/sync/github-messages.ts';
 
 export type RunningHub = {
   url: string;
+  /** The GitHub bot's queue, feed and reconciler (tests drive them; `github sync` runs its sync). */
+  github: GitHubBot;
+  /** Delivers what the outbox holds now (tests; the hub also does it on its own). */
+  deliverOutbox: () => Promise<void>;
   /** The first admin token's secret, when this start issued it. */
   bootstrapToken: string | null;
   siteReady: () => Promise<void>;
@@ -54,9 +61,11 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   const decisionClock = setInterval(() => void tick(), config.DECISION_CLOCK_SECONDS * 1000);
   decisionClock.unref();
 
-  // Calls to GitHub and Discord leave from here, after their writes committed. No channel is
-  // connected yet; what is queued for one waits in the outbox until it is.
-  const outbox = createOutboxDeliverer({ services, channels: {}, logger });
+  // Calls to GitHub and Discord leave from here, after their writes committed. A channel without
+  // credentials is not connected: what is queued for it waits in the outbox until it is.
+  const github = startGitHubBot({ services, settings: githubSettings(config), logger, kickOutbox: () => outbox.kick() });
+  const outbox = createOutboxDeliverer({ services, channels: github.channel ? { [GITHUB_CHANNEL]: github.channel } : {}, logger });
+  const rateLimits = createRateLimits(config.RATE_LIMIT_MULTIPLIER);
 
   const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });
   const closing = new AbortController();
@@ -64,7 +73,8 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     services,
     logger,
     closing: closing.signal,
-    rateLimits: createRateLimits(config.RATE_LIMIT_MULTIPLIER),
+    rateLimits,
+    githubWebhook: { secrets: githubSettings(config).secrets, onStored: () => github.queue.kick() },
     site: site?.host ?? { dir: '/nonexistent', state: () => 'disabled' },
   });
 
@@ -80,12 +90,15 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
 
   return {
     url,
+    github,
+    deliverOutbox: () => outbox.deliverDue(),
     bootstrapToken,
     siteReady: () => siteBuild,
     async close() {
       closing.abort();
       if (refresher) clearInterval(refresher);
       clearInterval(decisionClock);
+      await github.stop();
       await outbox.stop();
       await site?.stop();
       await closeServer(server);

@@ -69,11 +69,12 @@ const fileRoute = createRoute({
   method: 'post',
   path: '/requests',
   tags: ['Requests'],
-  summary: 'File a dataset nomination, an access request or a data-inspection request',
+  summary: 'File a dataset nomination, an access request, a data-inspection request or a model-card correction',
   description:
     'The public sees a request\'s type, state and dates, nothing you wrote, with one exception: a dataset nomination put to a vote ' +
     'has its `name` and `url` in the vote\'s title and description, since a vote says what it decides. Contact details, personal-data ' +
-    'notes, intended use, inspection scope, legal basis and attachments are only ever seen by you and the roles handling the request.',
+    'notes, intended use, inspection scope, legal basis and attachments are only ever seen by you and the roles handling the request. ' +
+    'A model-card correction\'s `model_id` must name a model of the registry (`GET /api/v1/models`); an unknown one is refused as `invalid`.',
   security,
   // A plain zod schema (the domain's): .openapi() exists only on schemas made after @hono/zod-openapi loaded.
   request: body(requestInputSchema),

@@ -23,6 +23,6 @@ export function requireScope(actor: Actor, scope: TokenScope): void {
  * `reporter` or `confidential` does not act for the member.
  */
 export function mayActInPerson(actor: Actor): boolean {
-  if (actor.kind === 'system' || actor.kind === 'member') return true;
+  if (actor.kind === 'system' || actor.kind === 'member' || actor.kind === 'requester') return true;
   return actor.kind === 'token' && hasScope(actor, 'write');
 }

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '../../db/index.ts';
+import type { DatabaseHandle, Transaction } from '../../db/index.ts';
 import type { TokenScope } from '../domain/vocabulary.ts';
 
 /** The world a service runs in: where the data is and what time it is. Injected, never global. */
@@ -11,6 +11,12 @@ export type ServiceContext = {
    * answer holds until midnight UTC. The API's read cache learns it this way (api/http/time-dependence.ts).
    */
   today?: () => string;
+  /**
+   * Work a caller adds to each write made with this context, in the same transaction, after the
+   * service's own work and with its result: a bot records that it applied an effect, so that the
+   * effect and the record of it commit together or not at all (bots/github/apply-once.ts).
+   */
+  inWrite?: (tx: Transaction, result: unknown) => Promise<void>;
 };
 
 /** Who is asking. Services authorise on this, whichever surface the request came through. */
@@ -20,7 +26,13 @@ export type Actor =
   | { kind: 'system'; name: string }
   | { kind: 'token'; tokenId: string; scopes: readonly TokenScope[]; memberId: string | null }
   /** A registry member recognised by a bot from their Discord id or GitHub login (signature-checked). */
-  | { kind: 'member'; memberId: string; via: 'discord' | 'github' | 'demo' };
+  | { kind: 'member'; memberId: string; via: 'discord' | 'github' | 'demo' }
+  /**
+   * Someone who is not a member and filed a request through a bot (a GitHub issue's author): they
+   * act only as the requester of what they filed. Known by an id; the handle stays in the mutable
+   * `external_requesters` table, never in the ledger.
+   */
+  | { kind: 'requester'; requesterId: string; via: 'github' };
 
 export const anonymous: Actor = { kind: 'anonymous' };
 
@@ -39,6 +51,8 @@ export function ledgerActor(actor: Actor): string {
       return actor.memberId ? `member:${actor.memberId}` : `token:${actor.tokenId}`;
     case 'member':
       return `member:${actor.memberId}`;
+    case 'requester':
+      return `requester:${actor.requesterId}`;
   }
 }
 

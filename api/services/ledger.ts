@@ -26,6 +26,7 @@ export async function writeWithLedger<T>(ctx: ServiceContext, actor: Actor, work
       if (actor.kind === 'token') await requireActiveToken(tx, actor, ctx.clock());
       const events: LedgerEvent[] = [];
       const result = await work(tx, (event) => events.push(event));
+      if (ctx.inWrite) await ctx.inWrite(tx, result);
       if (events.length > 0) await appendLedgerEntries(tx, ctx.clock(), events.map((event) => ({ actor: ledgerActor(actor), ...event })));
       return result;
     })

@@ -10,15 +10,27 @@ export type OutboxMessage = { id: number; channel: string; key: string; payload:
  * again with a new payload, it is delivered again as an edit of the same remote object (its remote
  * id is kept), so a status comment is edited in place rather than repeated.
  */
-export async function enqueueOutbox(tx: Transaction, message: { channel: string; key: string; payload: unknown; now: Date }): Promise<void> {
+export async function enqueueOutbox(tx: Transaction, message: { channel: string; key: string; payload: unknown; now: Date; force?: boolean }): Promise<void> {
   const now = message.now.toISOString();
+  const { outbox } = tables;
   await tx
-    .insert(tables.outbox)
+    .insert(outbox)
     .values({ channel: message.channel, key: message.key, payload: message.payload, createdAt: now, nextAttemptAt: now })
     .onConflictDoUpdate({
-      target: [tables.outbox.channel, tables.outbox.key],
-      set: { payload: message.payload, deliveredAt: null, attempts: 0, nextAttemptAt: now, lastError: null },
+      target: [outbox.channel, outbox.key],
+      set: { payload: message.payload, deliveredAt: null, deadAt: null, attempts: 0, nextAttemptAt: now, lastError: null },
+      // The same payload again changes nothing (no second call to make), unless the caller knows
+      // the remote side drifted (a person changed a label the bot owns) and forces it.
+      ...(message.force ? {} : { setWhere: sql`${outbox.payload} IS NOT excluded.payload OR ${outbox.deadAt} IS NOT NULL` }),
     });
+}
+
+/** Records that a message can never be delivered: it leaves the channel's queue, kept as a dead letter. */
+export async function recordDead(tx: Transaction, message: OutboxMessage, error: string, now: Date): Promise<void> {
+  await tx
+    .update(tables.outbox)
+    .set({ attempts: message.attempts + 1, lastError: error.slice(0, 2000), deadAt: now.toISOString() })
+    .where(eq(tables.outbox.id, message.id));
 }
 
 /**
@@ -30,7 +42,7 @@ export async function listDueMessages(db: Database, channel: string, now: Date, 
   const rows = await db
     .select({ id: outbox.id, channel: outbox.channel, key: outbox.key, payload: outbox.payload, attempts: outbox.attempts, remoteId: outbox.remoteId, nextAttemptAt: outbox.nextAttemptAt })
     .from(outbox)
-    .where(and(eq(outbox.channel, channel), isNull(outbox.deliveredAt)))
+    .where(and(eq(outbox.channel, channel), isNull(outbox.deliveredAt), isNull(outbox.deadAt)))
     .orderBy(asc(outbox.id))
     .limit(limit);
   const waiting = rows.findIndex((row) => row.nextAttemptAt > now.toISOString());
@@ -66,7 +78,7 @@ export async function outboxDepth(db: Database): Promise<Record<string, number>>
   const rows = await db
     .select({ channel: tables.outbox.channel, waiting: sql<number>`count(*)` })
     .from(tables.outbox)
-    .where(isNull(tables.outbox.deliveredAt))
+    .where(and(isNull(tables.outbox.deliveredAt), isNull(tables.outbox.deadAt)))
     .groupBy(tables.outbox.channel);
   return Object.fromEntries(rows.map((row) => [row.channel, Number(row.waiting)]));
 }

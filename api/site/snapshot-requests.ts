@@ -70,7 +70,7 @@ export const requestsSnapshotSchema = z.strictObject({
   /** Data-inspection requests: `inspectionTransparency` without its clock reading. */
   transparency: transparencySchema,
   /** Days to answer when no authority stated a period (content/governance/requests.yaml). */
-  deadlines: z.strictObject({ dataset: days, access: days, inspection: days, downstream_provider: days }),
+  deadlines: z.strictObject({ dataset: days, access: days, inspection: days, card_correction: days, downstream_provider: days }),
 });
 
 export type SiteRequests = z.infer<typeof requestsSnapshotSchema>;

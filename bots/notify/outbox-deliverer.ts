@@ -1,6 +1,17 @@
 import type { Logger } from '../../api/logger.ts';
 import type { ServiceContext } from '../../api/services/context.ts';
-import { listDueMessages, recordDelivered, recordFailed, type OutboxMessage } from '../../api/services/outbox.ts';
+import { listDueMessages, recordDead, recordDelivered, recordFailed, type OutboxMessage } from '../../api/services/outbox.ts';
+
+/**
+ * Thrown by a channel when a message can never be delivered (the remote object is gone, the
+ * remote side refuses it for good): it becomes a dead letter instead of holding its channel up.
+ */
+export class UndeliverableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndeliverableError';
+  }
+}
 
 /**
  * Sends one message to its channel: creates the remote object, or edits it when the message has a
@@ -52,6 +63,11 @@ export function createOutboxDeliverer(options: {
           await services.database.write((tx) => recordDelivered(tx, message, remoteId, services.clock()));
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
+          if (error instanceof UndeliverableError) {
+            logger.error('delivery given up: dead letter', { channel, key: message.key, error: reason });
+            await services.database.write((tx) => recordDead(tx, message, reason, services.clock()));
+            continue;
+          }
           const retryAt = new Date(services.clock().getTime() + retryDelayMs(message.attempts));
           logger.warn('delivery failed', { channel, key: message.key, attempts: message.attempts + 1, retryAt: retryAt.toISOString(), error: reason });
           await services.database.write((tx) => recordFailed(tx, message, reason, retryAt));

@@ -15,3 +15,4 @@ export * from './decisions.ts';
 export * from './requests.ts';
 export * from './outbox.ts';
 export * from './maintenance.ts';
+export * from './github.ts';

@@ -23,6 +23,11 @@ export const outbox = sqliteTable(
     /** What the remote side called it (a comment or message id), so a later change edits it. */
     remoteId: text('remote_id'),
     lastError: text('last_error'),
+    /**
+     * Set when the channel said the message can never be delivered (the issue is gone, the request
+     * is malformed): kept as a dead letter, out of the channel's way, for an operator to read.
+     */
+    deadAt: text('dead_at'),
   },
   (table) => [
     uniqueIndex('outbox_channel_key_idx').on(table.channel, table.key),

@@ -8,6 +8,7 @@ export const REQUEST_PEOPLE = [
   { id: 'secretary', organization: 'charles-university', roles: ['secretariat'] },
   { id: 'steward', organization: 'ai-sweden', roles: ['data_steward'] },
   { id: 'lawyer', organization: 'fraunhofer-iais', roles: ['legal'] },
+  { id: 'release-manager', organization: 'university-of-oslo', roles: ['release_manager'] },
   { id: 'outsider', organization: 'csc', roles: ['delegate'] },
 ];
 
@@ -44,6 +45,16 @@ export function sampleRequest(type: RequestInput['type'], mark = 'x'): RequestIn
       organization: { name: `Helsinki startup ${mark}`, country: 'FI', third_country_controlled: false, controllers: [] },
       components: { models: ['agora-demo-1b-v0-1'], datasets: [] },
       intended_use: `Customer service in Finnish ${mark}`,
+      contact,
+    };
+  if (type === 'card_correction')
+    return {
+      type,
+      model_id: 'agora-demo-1b-v0-1',
+      field: `training_data.summary ${mark}`,
+      problem: `The token count is off by a factor of ten ${mark}`,
+      suggested_fix: `Say 2 trillion tokens ${mark}`,
+      evidence: [`https://example.org/run-report-${encodeURIComponent(mark)}.pdf`],
       contact,
     };
   return {

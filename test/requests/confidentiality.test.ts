@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_FIELDS } from '../../api/domain/requests/request-schemas.ts';
+import { REQUEST_TYPES } from '../../api/domain/requests/vocabulary.ts';
 import { buildRegistrySnapshot } from '../../api/services/registry-snapshot.ts';
 import { listEvents } from '../../api/services/ledger.ts';
 import { buildSite } from '../../api/site/build-site.ts';
@@ -17,7 +18,7 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   hub = await createRequestHub();
-  for (const type of ['dataset', 'access', 'inspection'] as const) {
+  for (const type of REQUEST_TYPES) {
     const response = await hub.as('requester', '/api/v1/requests', { method: 'POST', body: sampleRequest(type, CANARY) });
     expect(response.status).toBe(201);
     const filed = await json(response);
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await hub.as('lawyer', `/api/v1/requests/${ids[1]}/transitions`, { method: 'POST', body: { transition: 'start_review' } });
   await hub.as('secretary', `/api/v1/requests/${ids[2]}/transitions`, { method: 'POST', body: { transition: 'acknowledge', comment: CANARY } });
   await hub.as('requester', `/api/v1/requests/${ids[2]}/comments`, { method: 'POST', body: { body: `more ${CANARY}` } });
+  await hub.as('release-manager', `/api/v1/requests/${ids[3]}/transitions`, { method: 'POST', body: { transition: 'start_review', comment: `checking ${CANARY}` } });
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -45,6 +47,11 @@ describe('confidential fields', () => {
       expect(seen, person).toContain(CANARY);
     }
     expect(await (await hub.as('outsider', `/api/v1/requests/${ids[2]}`)).text()).not.toContain(CANARY);
+  });
+
+  it('of a model-card correction are shown to its handlers only: release managers and the secretariat', async () => {
+    for (const person of ['requester', 'release-manager', 'secretary']) expect(await (await hub.as(person, `/api/v1/requests/${ids[3]}`)).text(), person).toContain(CANARY);
+    for (const person of ['lawyer', 'steward', 'outsider']) expect(await (await hub.as(person, `/api/v1/requests/${ids[3]}`)).text(), person).not.toContain(CANARY);
   });
 
   it('never appear in any public API response', async () => {
@@ -80,7 +87,7 @@ describe('confidential fields', () => {
       // The request pages were built from these very requests: they list each one, by id, on the
       // tracker and on its type's page — so the search above did look where they are shown.
       const tracker = readFileSync(join(outDir, 'requests', 'index.html'), 'utf8');
-      for (const [i, type] of (['dataset', 'access', 'inspection'] as const).entries()) {
+      for (const [i, type] of REQUEST_TYPES.entries()) {
         expect(tracker).toContain(`data-request="${ids[i]}"`);
         expect(readFileSync(join(outDir, 'requests', type, 'index.html'), 'utf8')).toContain(`data-request="${ids[i]}"`);
       }

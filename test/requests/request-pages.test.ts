@@ -31,6 +31,7 @@ const FILTERS: Filter[] = [
   { type: 'inspection', overdue: true },
   { type: 'access', state: 'under_review' },
   { type: 'dataset', state: 'needs_info', overdue: false },
+  { type: 'card_correction', state: 'fixed' },
 ];
 
 const query = (filter: Filter) =>

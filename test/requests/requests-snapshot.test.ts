@@ -62,7 +62,7 @@ describe('buildRequestsSnapshot', () => {
     const { generatedAt: _at, ...figures } = await inspectionTransparency(hub.services);
     expect(snapshot.transparency).toEqual(figures);
     expect(snapshot.transparency).toMatchObject({ received: 1, open: 1, byRequesterKind: [expect.objectContaining({ requesterKind: 'researcher', received: 1 })] });
-    expect(snapshot.deadlines).toEqual({ dataset: 30, access: 30, inspection: 21, downstream_provider: 14 });
+    expect(snapshot.deadlines).toEqual({ dataset: 30, access: 30, inspection: 21, card_correction: 30, downstream_provider: 14 });
   });
 
   it('keeps the site fingerprint while only the clock moves, a paused request included', async () => {

@@ -15,6 +15,7 @@ const ACTORS: Record<RequestRole | 'outsider' | 'anonymous', Actor> = {
   secretariat: member('secretary'),
   data_steward: member('steward'),
   legal: member('lawyer'),
+  release_manager: member('release-manager'),
   outsider: member('outsider'),
   anonymous,
 };

@@ -10,6 +10,7 @@ export const requestsFileSchema = z.strictObject({
       dataset: days.default(DEFAULT_DEADLINES.dataset),
       access: days.default(DEFAULT_DEADLINES.access),
       inspection: days.default(DEFAULT_DEADLINES.inspection),
+      card_correction: days.default(DEFAULT_DEADLINES.card_correction),
       /** The funding terms promise downstream providers an answer within 14 days. */
       downstream_provider: days.default(DEFAULT_DEADLINES.downstream_provider),
     })

@@ -9,8 +9,15 @@ describe('answerPeriodDays', () => {
     [{ type: 'inspection' as const, requesterKind: 'researcher' as const }, 30],
     [{ type: 'dataset' as const }, 30],
     [{ type: 'access' as const }, 30],
+    [{ type: 'card_correction' as const }, 30],
   ])('%o → %i days', (request, days) => {
     expect(answerPeriodDays(request, DEFAULT_DEADLINES)).toBe(days);
+  });
+
+  it('takes each type\'s own setting', () => {
+    const settings = { ...DEFAULT_DEADLINES, card_correction: 7 };
+    expect(answerPeriodDays({ type: 'card_correction' }, settings)).toBe(7);
+    expect(answerPeriodDays({ type: 'dataset' }, settings)).toBe(30);
   });
 });
 

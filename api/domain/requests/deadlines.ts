@@ -2,10 +2,10 @@ import type { RequesterKind, RequestType } from './vocabulary.ts';
 
 const DAY = 86_400_000;
 
-/** Days to answer when no authority stated a period (content/governance/requests.yaml). */
-export type DeadlineDefaults = { dataset: number; access: number; inspection: number; downstream_provider: number };
+/** Days to answer when no authority stated a period (content/governance/requests.yaml): one per type, and downstream providers'. */
+export type DeadlineDefaults = Record<RequestType, number> & { downstream_provider: number };
 
-export const DEFAULT_DEADLINES: DeadlineDefaults = { dataset: 30, access: 30, inspection: 30, downstream_provider: 14 };
+export const DEFAULT_DEADLINES: DeadlineDefaults = { dataset: 30, access: 30, inspection: 30, card_correction: 30, downstream_provider: 14 };
 
 /**
  * Days the consortium has to answer a request: the period an authority stated (AI Office, national

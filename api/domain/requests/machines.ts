@@ -67,13 +67,40 @@ export const INSPECTION_MACHINE: Machine = {
   ],
 };
 
-export const MACHINES: Record<RequestType, Machine> = { dataset: DATASET_MACHINE, access: ACCESS_MACHINE, inspection: INSPECTION_MACHINE };
+/**
+ * Model-card corrections: submitted → under_review → accepted (a pull request will fix the card) →
+ * fixed, or declined; needs_info ⟲ from submitted or under review; the requester may withdraw until
+ * accepted. The release manager owns the cards, so only they mark one fixed.
+ */
+export const CARD_CORRECTION_MACHINE: Machine = {
+  initial: 'submitted',
+  states: ['submitted', 'needs_info', 'under_review', 'accepted', 'fixed', 'declined', 'withdrawn'],
+  final: ['fixed', 'declined', 'withdrawn'],
+  transitions: [
+    { name: 'start_review', from: ['submitted'], to: 'under_review', roles: handlers('release_manager', 'secretariat'), comment: 'optional' },
+    { name: 'ask_info', from: ['submitted', 'under_review'], to: 'needs_info', roles: handlers('release_manager', 'secretariat'), comment: 'required', pauses: true },
+    { name: 'provide_info', from: ['needs_info'], to: 'back', roles: ['requester'], comment: 'required' },
+    { name: 'accept', from: ['under_review'], to: 'accepted', roles: handlers('release_manager', 'secretariat'), comment: 'optional' },
+    { name: 'fix', from: ['accepted'], to: 'fixed', roles: handlers('release_manager'), comment: 'optional' },
+    { name: 'decline', from: ['submitted', 'under_review'], to: 'declined', roles: handlers('release_manager', 'secretariat'), comment: 'required' },
+    { name: 'withdraw', from: ['submitted', 'needs_info', 'under_review'], to: 'withdrawn', roles: ['requester'], comment: 'optional' },
+  ],
+};
+
+export const MACHINES: Record<RequestType, Machine> = {
+  dataset: DATASET_MACHINE,
+  access: ACCESS_MACHINE,
+  inspection: INSPECTION_MACHINE,
+  card_correction: CARD_CORRECTION_MACHINE,
+};
 
 /** States in which the request has been answered (for deadlines: the answer is due by the due date). */
 export const ANSWERED_STATES: Record<RequestType, readonly string[]> = {
   dataset: ['accepted', 'scheduled', 'declined', 'withdrawn'],
   access: ['granted', 'rejected', 'revoked', 'withdrawn'],
   inspection: ['approved', 'rejected', 'scheduled', 'fulfilled', 'closed'],
+  // Accepting is the answer: the fix itself waits for a pull request, as scheduling waits for a cycle.
+  card_correction: ['accepted', 'fixed', 'declined', 'withdrawn'],
 };
 
 export type TransitionVerdict =

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, httpUrl, isoDate } from '../registry/common.ts';
-import { REQUESTER_KINDS } from './vocabulary.ts';
+import { REQUESTER_KINDS, type RequestType } from './vocabulary.ts';
 
 /**
  * One schema per request type: the single source for the API, the GitHub issue forms and the Discord
@@ -52,8 +52,7 @@ export const accessRequestSchema = z.strictObject({
   contact: contactSchema,
 });
 
-export const inspectionRequestSchema = z
-  .strictObject({
+const inspectionFields = z.strictObject({
     type: z.literal('inspection'),
     requester_kind: z.enum(REQUESTER_KINDS, { error: `expected one of ${REQUESTER_KINDS.join(', ')}` }),
     /** The period the authority stated for its request, in days (AI Office and national authorities). */
@@ -65,27 +64,59 @@ export const inspectionRequestSchema = z
     attachments: z.array(httpUrl).max(20).default([]),
     preferred_date: isoDate.optional(),
     contact: contactSchema,
-  })
-  .refine((request) => !['ai_office', 'national_authority'].includes(request.requester_kind) || request.stated_period_days !== undefined, {
-    path: ['stated_period_days'],
-    message: 'expected the period the authority stated, in days',
   });
 
-export const requestInputSchema = z.discriminatedUnion('type', [datasetRequestSchema, accessRequestSchema, inspectionRequestSchema], {
-  error: 'expected "type" to be one of dataset, access, inspection',
+/** An authority states the period it gives; the deadline is computed from it. */
+const statesItsPeriod = (request: { requester_kind: string; stated_period_days?: number | undefined }) =>
+  !['ai_office', 'national_authority'].includes(request.requester_kind) || request.stated_period_days !== undefined;
+const periodStated = { path: ['stated_period_days'], message: 'expected the period the authority stated, in days' };
+
+export const inspectionRequestSchema = inspectionFields.refine(statesItsPeriod, periodStated);
+
+/** A correction of a model card: what is wrong, where, and the evidence. Nothing in it is confidential but the contact. */
+export const cardCorrectionRequestSchema = z.strictObject({
+  type: z.literal('card_correction'),
+  /** The model version whose card is wrong (its registry id). */
+  model_id: z.string().regex(/^[\w.-]{1,200}$/, 'expected a model id from the registry (e.g. "oellm-7b-v1")'),
+  /** The field or section of the card that is wrong. */
+  field: text(200, 'the field or section of the card'),
+  problem: text(10_000, 'what is wrong'),
+  suggested_fix: text(10_000, 'the suggested correction').optional(),
+  evidence: z.array(httpUrl).max(20).default([]),
+  contact: contactSchema.optional(),
+});
+
+export const requestInputSchema = z.discriminatedUnion('type', [datasetRequestSchema, accessRequestSchema, inspectionRequestSchema, cardCorrectionRequestSchema], {
+  error: 'expected "type" to be one of dataset, access, inspection, card_correction',
 });
 
 export type RequestInput = z.infer<typeof requestInputSchema>;
 export type DatasetRequest = z.infer<typeof datasetRequestSchema>;
 export type AccessRequest = z.infer<typeof accessRequestSchema>;
 export type InspectionRequest = z.infer<typeof inspectionRequestSchema>;
+export type CardCorrectionRequest = z.infer<typeof cardCorrectionRequestSchema>;
 
 /** Fields that never leave the requester and the handlers, whatever the surface. */
 export const CONFIDENTIAL_FIELDS: Record<RequestInput['type'], readonly string[]> = {
   dataset: ['contact', 'pii_notes'],
   access: ['contact', 'intended_use'],
   inspection: ['contact', 'scope', 'attachments', 'legal_basis'],
+  card_correction: ['contact'],
 };
+
+/**
+ * What a request filed as a GitHub issue holds: the same schema without its confidential fields,
+ * since an issue is public. The requester is the issue's author, reached on the issue; the
+ * confidential part, where a type has one, reaches the handlers through the API.
+ */
+export const publicFilingSchemas = {
+  dataset: datasetRequestSchema.omit({ contact: true, pii_notes: true }),
+  access: accessRequestSchema.omit({ contact: true, intended_use: true }),
+  inspection: inspectionFields.omit({ contact: true, scope: true, attachments: true, legal_basis: true }).refine(statesItsPeriod, periodStated),
+  card_correction: cardCorrectionRequestSchema.omit({ contact: true }),
+} as const;
+
+export type PublicFiling = { [K in RequestType]: z.infer<(typeof publicFilingSchemas)[K]> }[RequestType];
 
 /**
  * What a requester wrote that becomes public, and when: a dataset nomination's name and URL, in the
@@ -94,7 +125,7 @@ export const CONFIDENTIAL_FIELDS: Record<RequestInput['type'], readonly string[]
 export const PUBLIC_WHEN_PUT_TO_VOTE = { dataset: ['name', 'url'] } as const;
 
 /** Splits a request into what handlers and the requester see (all) and what is confidential. */
-export function splitConfidential(input: RequestInput): { open: Record<string, unknown>; confidential: Record<string, unknown> } {
+export function splitConfidential(input: RequestInput | PublicFiling): { open: Record<string, unknown>; confidential: Record<string, unknown> } {
   const confidentialKeys = new Set(CONFIDENTIAL_FIELDS[input.type]);
   const open: Record<string, unknown> = {};
   const confidential: Record<string, unknown> = {};

@@ -9,6 +9,7 @@ export const REQUEST_TYPE_NAMES: Record<RequestType, { one: string; many: string
   dataset: { one: 'a dataset nomination', many: 'dataset nominations' },
   access: { one: 'an access request', many: 'access requests' },
   inspection: { one: 'a data-inspection request', many: 'data-inspection requests' },
+  card_correction: { one: 'a model-card correction', many: 'model-card corrections' },
 };
 
 /** "An access request", to start a sentence with. */

@@ -4,12 +4,13 @@ import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
 import { SALTED_DIGEST_SCHEME, saltedDigest } from '../../domain/ledger/salted-digest.ts';
 import { checkLicensingEligibility } from '../../domain/eligibility.ts';
 import { MACHINES } from '../../domain/requests/machines.ts';
-import { splitConfidential, type RequestInput } from '../../domain/requests/request-schemas.ts';
+import { splitConfidential, type PublicFiling, type RequestInput } from '../../domain/requests/request-schemas.ts';
 import { mayActInPerson } from '../authorization.ts';
 import { ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { writeWithLedger } from '../ledger.ts';
 import { loadCountryClasses } from '../organizations.ts';
+import { checkCorrectionSubject } from './check-correction-subject.ts';
 import { answerPeriodDays, deadlineDefaults, toFullView, type FullRequestView } from './views.ts';
 
 /**
@@ -18,7 +19,10 @@ import { answerPeriodDays, deadlineDefaults, toFullView, type FullRequestView } 
  * country and control it declares. The ledger records the filing with a digest only: what the
  * requester wrote, confidential or not, stays off public surfaces.
  */
-export async function fileRequest(ctx: ServiceContext, { actor, input }: { actor: Actor; input: RequestInput & { isDemo?: boolean } }): Promise<FullRequestView> {
+export async function fileRequest(
+  ctx: ServiceContext,
+  { actor, input }: { actor: Actor; input: (RequestInput | PublicFiling) & { isDemo?: boolean } },
+): Promise<FullRequestView> {
   if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'Filing a request needs a bearer token (or a GitHub issue through the bot).');
   if (!mayActInPerson(actor))
     throw new AppError('forbidden', 'Filing a request needs a token with the "write" scope.', { scope: 'write' });
@@ -48,6 +52,7 @@ export async function fileRequest(ctx: ServiceContext, { actor, input }: { actor
   // Salted, so that the public cannot confirm a guess of what was filed (api/domain/ledger/salted-digest.ts).
   const filed = saltedDigest(canonicalJson(request), randomBytes(16).toString('hex'));
   return writeWithLedger(ctx, actor, async (tx, record) => {
+    await checkCorrectionSubject(tx, request);
     const periodDays = answerPeriodDays(
       {
         type: request.type,

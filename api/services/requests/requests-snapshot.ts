@@ -51,8 +51,8 @@ export async function buildRequestsSnapshot(ctx: ServiceContext): Promise<Reques
     };
   });
   const byRequesterKind = transparency.byRequesterKind.map((row) => ({ ...row, requesterKind: knownKind(row.requesterKind) }));
-  const { dataset, access, inspection, downstream_provider } = deadlines;
-  return { items, transparency: { ...transparency, byRequesterKind }, deadlines: { dataset, access, inspection, downstream_provider } };
+  const { dataset, access, inspection, card_correction, downstream_provider } = deadlines;
+  return { items, transparency: { ...transparency, byRequesterKind }, deadlines: { dataset, access, inspection, card_correction, downstream_provider } };
 }
 
 /** The database holds only REQUESTER_KINDS (or nothing: `unknown`); anything else is a broken contract. */

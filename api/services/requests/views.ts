@@ -53,9 +53,13 @@ export async function loadPauses(db: Transaction | Database, requestId: string) 
     .orderBy(asc(tables.requestPauses.from));
 }
 
+/**
+ * The deadline settings as synced from content/governance/requests.yaml. A setting stored before a
+ * request type existed lacks that type: it takes the default until the next sync writes it.
+ */
 export async function deadlineDefaults(db: Transaction | Database): Promise<DeadlineDefaults> {
   const [row] = await db.select().from(tables.settings).where(eq(tables.settings.key, 'request_deadlines'));
-  return (row?.value as DeadlineDefaults | undefined) ?? DEFAULT_DEADLINES;
+  return { ...DEFAULT_DEADLINES, ...(row?.value as Partial<DeadlineDefaults> | undefined) };
 }
 
 export { answerPeriodDays };

@@ -11,6 +11,7 @@ export const REQUEST_TYPE: Record<RequestType, { label: string; plural: string; 
   dataset: { label: 'Dataset nomination', plural: 'Dataset nominations', path: '/requests/dataset/' },
   access: { label: 'Access request', plural: 'Access requests', path: '/requests/access/' },
   inspection: { label: 'Data-inspection request', plural: 'Data-inspection requests', path: '/requests/inspection/' },
+  card_correction: { label: 'Model-card correction', plural: 'Model-card corrections', path: '/requests/card_correction/' },
 };
 
 /** Each state in words, and what it means for the requester. */
@@ -44,6 +45,15 @@ export const REQUEST_STATE: Record<RequestType, Record<string, { label: string; 
     fulfilled: { label: 'Inspection done', meaning: 'The inspection took place.' },
     closed: { label: 'Closed', meaning: 'Nothing more to do.' },
   },
+  card_correction: {
+    submitted: { label: 'Submitted', meaning: 'Filed; nobody has looked at it yet.' },
+    needs_info: { label: 'Needs information', meaning: 'Waiting for the requester to answer a question; the deadline clock is stopped.' },
+    under_review: { label: 'Under review', meaning: 'A release manager is checking the card against the evidence.' },
+    accepted: { label: 'Accepted', meaning: 'The card is wrong and will be fixed by a pull request.' },
+    fixed: { label: 'Fixed', meaning: 'The pull request that corrects the card is merged.' },
+    declined: { label: 'Declined', meaning: 'The card stays as it is, and the reasons were given.' },
+    withdrawn: { label: 'Withdrawn', meaning: 'The requester withdrew the correction.' },
+  },
 };
 
 /** The process of each type in one line, as the handbook draws it. */
@@ -51,6 +61,7 @@ export const REQUEST_FLOW: Record<RequestType, string> = {
   dataset: 'Submitted → Triaged → Needs information (as often as needed) → Under review → Accepted (→ Scheduled), Declined or Withdrawn',
   access: 'Submitted (eligibility checked) → Under review → Granted (can later be Revoked) or Rejected; the requester may withdraw',
   inspection: 'Received → Acknowledged → Triaged → Waiting for clarification (as often as needed) → Approved or Rejected → Inspection scheduled → Inspection done → Closed',
+  card_correction: 'Submitted → Needs information (as often as needed) → Under review → Accepted (→ Fixed, by a pull request) or Declined; the requester may withdraw until accepted',
 };
 
 export const REQUESTER_KIND: Record<RequesterKind | 'unknown', string> = {

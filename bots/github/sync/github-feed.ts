@@ -1,0 +1,72 @@
+import { eq, inArray, or } from 'drizzle-orm';
+import { tables } from '../../../db/index.ts';
+import type { ServiceContext } from '../../../api/services/context.ts';
+import type { LedgerEventView } from '../../../api/services/ledger.ts';
+import type { FeedMapper, QueuedMessage } from '../../notify/feed-consumer.ts';
+import { issueKey, issueSyncMessages, type IssueRow } from './issue-sync.ts';
+
+const OUTCOME_EVENTS = new Set(['proposal.closed', 'proposal.withdrawn']);
+
+/**
+ * The GitHub channel's view of the ledger: any change to a request or a vote that an issue tracks
+ * (whichever surface made it: API, GitHub, Discord, the clock) re-syncs that issue's status comment,
+ * labels and open/closed state; an outcome also gets a comment of its own, once.
+ */
+export function githubFeed(services: ServiceContext, publicUrl: string): FeedMapper {
+  return async (entries: readonly LedgerEventView[]) => {
+    const requestIds = new Set<string>();
+    const proposalIds = new Set<string>();
+    const outcomes = new Map<string, LedgerEventView>();
+    for (const entry of entries) {
+      const [kind, id] = splitSubject(entry.subject);
+      if (kind === 'request') requestIds.add(id);
+      if (kind === 'proposal') {
+        proposalIds.add(id);
+        if (OUTCOME_EVENTS.has(entry.type)) outcomes.set(id, entry);
+      }
+    }
+    if (requestIds.size === 0 && proposalIds.size === 0) return [];
+    const issues = await trackingIssues(services, [...requestIds], [...proposalIds]);
+    const messages: QueuedMessage[] = [];
+    for (const issue of issues) {
+      messages.push(...(await issueSyncMessages(services, issue, publicUrl)));
+      const proposalId = issue.proposalId ?? (await linkedProposal(services, issue.requestId));
+      const outcome = proposalId ? outcomes.get(proposalId) : undefined;
+      if (outcome && proposalId) {
+        const marker = `<!-- agora:outcome:${proposalId} -->`;
+        const data = outcome.data as { outcome?: string; reason?: string };
+        const result = outcome.type === 'proposal.withdrawn' ? 'withdrawn' : (data.outcome ?? 'closed');
+        messages.push({
+          key: issueKey(issue, `outcome:${proposalId}`),
+          payload: { op: 'comment', repository: issue.repository, number: issue.number, marker, body: `The vote \`${proposalId}\` has ended: **${result.replaceAll('_', ' ')}**. Details: ${publicUrl}/decisions/${proposalId}/` },
+        });
+      }
+    }
+    return messages;
+  };
+}
+
+function splitSubject(subject: string): [string, string] {
+  const at = subject.indexOf(':');
+  return at < 0 ? [subject, ''] : [subject.slice(0, at), subject.slice(at + 1)];
+}
+
+async function trackingIssues(services: ServiceContext, requestIds: string[], proposalIds: string[]): Promise<IssueRow[]> {
+  const db = services.database.db;
+  const { githubIssues: issues, requests } = tables;
+  const viaNomination = proposalIds.length
+    ? (await db.select({ id: requests.id }).from(requests).where(inArray(requests.linkedProposalId, proposalIds))).map((row) => row.id)
+    : [];
+  const allRequests = [...new Set([...requestIds, ...viaNomination])];
+  const conditions = [
+    ...(allRequests.length ? [inArray(issues.requestId, allRequests)] : []),
+    ...(proposalIds.length ? [inArray(issues.proposalId, proposalIds)] : []),
+  ];
+  return conditions.length ? db.select().from(issues).where(or(...conditions)) : [];
+}
+
+async function linkedProposal(services: ServiceContext, requestId: string | null): Promise<string | null> {
+  if (!requestId) return null;
+  const [row] = await services.database.db.select({ id: tables.requests.linkedProposalId }).from(tables.requests).where(eq(tables.requests.id, requestId));
+  return row?.id ?? null;
+}

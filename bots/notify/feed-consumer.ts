@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import { tables } from '../../db/index.ts';
+import type { Logger } from '../../api/logger.ts';
+import type { ServiceContext } from '../../api/services/context.ts';
+import { listEvents, type LedgerEventView } from '../../api/services/ledger.ts';
+import { enqueueOutbox } from '../../api/services/outbox.ts';
+
+/** A message a channel wants sent because of ledger entries; `force` re-sends an unchanged payload. */
+export type QueuedMessage = { key: string; payload: unknown; force?: boolean };
+
+/** Turns durable ledger entries into a channel's messages (reads only; no network). */
+export type FeedMapper = (entries: readonly LedgerEventView[]) => Promise<QueuedMessage[]>;
+
+export type FeedConsumer = { consume(): Promise<number>; kick(): void; stop(): Promise<void> };
+
+const cursorName = (channel: string) => `feed:${channel}`;
+
+/** The last ledger seq a channel has turned into messages. */
+export async function feedCursor(services: ServiceContext, channel: string): Promise<number> {
+  const [row] = await services.database.db.select({ value: tables.botCursors.value }).from(tables.botCursors).where(eq(tables.botCursors.name, cursorName(channel)));
+  return row ? Number(row.value) : 0;
+}
+
+/**
+ * Feeds a channel's outbox from the ledger: the durable entries after the channel's cursor are
+ * mapped to messages, and the messages and the moved cursor are written in one transaction, so a
+ * crash or restart resumes exactly where the last commit left off — no event skipped, none
+ * mapped twice into a second message (messages are keyed: mapping again replaces, never adds).
+ */
+export function createFeedConsumer(options: {
+  services: ServiceContext;
+  channel: string;
+  map: FeedMapper;
+  logger: Logger;
+  /** After messages were queued (the deliverer's kick). */
+  onQueued?: () => void;
+  pollMs?: number;
+  batch?: number;
+}): FeedConsumer {
+  const { services, channel, map, logger, pollMs = 1000, batch = 200 } = options;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function pass(): Promise<number> {
+    let mapped = 0;
+    for (;;) {
+      const after = await feedCursor(services, channel);
+      const { items } = await listEvents(services, { after, limit: batch });
+      if (items.length === 0 || stopped) return mapped;
+      const messages = await map(items);
+      const head = items.at(-1)!.seq;
+      await services.database.write(async (tx) => {
+        for (const message of messages) await enqueueOutbox(tx, { channel, ...message, now: services.clock() });
+        const now = services.clock().toISOString();
+        await tx
+          .insert(tables.botCursors)
+          .values({ name: cursorName(channel), value: String(head), updatedAt: now })
+          .onConflictDoUpdate({ target: tables.botCursors.name, set: { value: String(head), updatedAt: now } });
+      });
+      mapped += items.length;
+      if (messages.length > 0) options.onQueued?.();
+    }
+  }
+
+  function consume(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass()
+      .catch((error: unknown) => {
+        logger.error('feed consumer failed', { channel, error: error instanceof Error ? error.message : String(error) });
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          void consume();
+        }
+      });
+    return running;
+  }
+
+  const timer = setInterval(() => void consume(), pollMs);
+  timer.unref();
+  return {
+    consume,
+    kick: () => void consume(),
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { GitHubError } from './github-error.ts';
+import { primaryRateLimit, rateLimitHeaders, type RateWindow } from './rate-budget.ts';
+
+/** Which requests a fault hits: all of them unless narrowed by method and path. */
+export type RequestMatch = { method?: string; path?: RegExp | string };
+
+export type Fault = {
+  status: 403 | 429 | 500 | 502 | 503;
+  /** For a secondary limit: the `retry-after` header. For a primary one: seconds until `x-ratelimit-reset`. */
+  retryAfterSeconds?: number;
+  /** A 403/429 that is a secondary rate limit (GitHub's wording, `retry-after`) rather than a primary one. */
+  secondary?: boolean;
+  match?: RequestMatch;
+};
+
+type Armed = { fault: Fault; left: number; until: number };
+
+export type FaultInjector = {
+  /** The next `count` matching requests fail with `fault`. */
+  failNext(count: number, fault: Fault): void;
+  /** Matching requests fail for `ms` milliseconds (Infinity: until `recover()`). */
+  failFor(ms: number, fault: Fault): void;
+  /** Drops every fault still armed. */
+  recover(): void;
+  /** The fault this request meets, if any, using up one of a `failNext` count. */
+  take(method: string, path: string): Fault | undefined;
+};
+
+/** Faults armed by the test, consumed by the requests they match, in the order they were armed. */
+export function createFaultInjector(): FaultInjector {
+  let armed: Armed[] = [];
+  return {
+    failNext: (count, fault) => void armed.push({ fault, left: count, until: Infinity }),
+    failFor: (ms, fault) => void armed.push({ fault, left: Infinity, until: Date.now() + ms }),
+    recover: () => void (armed = []),
+    take(method, path) {
+      armed = armed.filter((entry) => entry.left > 0 && entry.until > Date.now());
+      const entry = armed.find(({ fault }) => matches(fault.match, method, path));
+      if (!entry) return undefined;
+      entry.left--;
+      return entry.fault;
+    },
+  };
+}
+
+function matches(match: RequestMatch | undefined, method: string, path: string): boolean {
+  if (!match) return true;
+  if (match.method && match.method.toUpperCase() !== method) return false;
+  if (match.path === undefined) return true;
+  return typeof match.path === 'string' ? match.path === path : match.path.test(path);
+}
+
+const SERVER_MESSAGES: Record<number, string> = { 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+/**
+ * The answer GitHub gives for a fault. plugin-throttling recognises a secondary limit by the words
+ * "secondary rate" in the message (then reads `retry-after`) and a primary one by
+ * `x-ratelimit-remaining: 0` (then waits until `x-ratelimit-reset`); plugin-retry retries the rest.
+ */
+export function faultError(fault: Fault, window: RateWindow): GitHubError {
+  if (fault.status === 403 || fault.status === 429) {
+    if (!fault.secondary)
+      return primaryRateLimit({ ...window, reset: Math.ceil(Date.now() / 1000) + (fault.retryAfterSeconds ?? 60) }, fault.status);
+    const requestId = randomBytes(8).toString('hex').toUpperCase();
+    return new GitHubError(
+      fault.status,
+      `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+      {
+        documentationUrl: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        headers: { ...rateLimitHeaders(window), ...retryAfter(fault) },
+      },
+    );
+  }
+  return new GitHubError(fault.status, SERVER_MESSAGES[fault.status] ?? 'Server Error', { headers: { ...rateLimitHeaders(window), ...retryAfter(fault) } });
+}
+
+function retryAfter(fault: Fault): Record<string, string> {
+  return fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+}
