@@ -5,6 +5,7 @@ import { demoCommand } from './cli/demo.ts';
 import { tallyVerifyCommand } from './cli/tally.ts';
 import { exportCardCommand } from './cli/export-card.ts';
 import { githubFormsCommand } from './cli/github-forms.ts';
+import { githubSyncCommand } from './cli/github-sync.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
 import { opennessCommand } from './cli/openness.ts';
@@ -31,6 +32,7 @@ const COMMANDS: CliCommand[] = [
   exportCardCommand,
   tallyVerifyCommand,
   githubFormsCommand,
+  githubSyncCommand,
 ];
 
 function help(): string {

@@ -1,3 +1,4 @@
+import { describeGitHubBot, githubSettings } from '../bots/github/github-settings.ts';
 import { loadConfig } from './env.ts';
 import { startHub } from './hub/start-hub.ts';
 import { createLogger } from './logger.ts';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     `  API reference  ${hub.url}/api/docs`,
     `  OpenAPI        ${hub.url}/api/openapi.json`,
   ];
+  const github = describeGitHubBot(githubSettings(config));
+  lines.push('', `  GitHub webhook ${github.webhook}`, `  GitHub writes  ${github.writes}`, `  GitHub sync    ${github.reconciler}`);
   if (hub.bootstrapToken)
     lines.push('', 'First start: an admin token was issued. It is shown only this once; store it now:', `  ${hub.bootstrapToken}`);
   process.stderr.write(`${lines.join('\n')}\n\n`);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { WebhookBench } from './webhook-bench.ts';
 
 /**
  * `npm run bench:compare -- DIR`: this checkout's `npm run bench` against a baseline checkout's (an
@@ -31,12 +32,17 @@ const FIGURES = {
   'ballot casting /s': { read: (r: Run) => r.results.ballotCasting.requestsPerSecond, higher: true },
   'ballots, share of raw inserts': { read: (r: Run) => r.ballotCasting.ratioToRawInsert, higher: true },
   'tally of 100k ballots ms': { read: (r: Run) => r.tally.tallyMs, higher: false },
+  // A baseline from before bench/webhook-bench.ts has none of these: NaN, shown as such.
+  'webhooks applied /s': { read: (r: Run) => r.webhooks?.endToEnd.appliedPerSecond ?? NaN, higher: true },
+  'webhooks accepted, share of hello-world': { read: (r: Run) => r.webhooks?.acceptance.ratio ?? NaN, higher: true },
+  'webhook answer p99 under load ms': { read: (r: Run) => r.webhooks?.acceptance.answerLatencyMs.p99 ?? NaN, higher: false },
 } as const;
 type Run = {
   results: Record<'reportIngestion' | 'ballotCasting', { requestsPerSecond: number; non2xx: number }> &
     Record<'listModels' | 'getTrainingRun', { ratio: number; non2xx: number }>;
   ballotCasting: { ratioToRawInsert: number };
   tally: { tallyMs: number };
+  webhooks?: Pick<WebhookBench, 'endToEnd' | 'acceptance'>;
 };
 
 function runBench(dir: string): Run {

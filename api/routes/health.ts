@@ -9,6 +9,13 @@ const healthSchema = z
     time: z.string().openapi({ format: 'date-time' }),
     database: z.object({ kind: z.enum(['file', 'memory', 'remote']), reachable: z.boolean() }),
     ledger: z.object({ head: z.number().int().nullable() }),
+    queues: z
+      .object({
+        outbox: z.record(z.string(), z.number().int()).openapi({ description: 'Messages waiting per channel (github, discord).' }),
+        githubDeliveries: z.object({ queued: z.number().int(), failed: z.number().int() }).openapi({ description: 'Webhook deliveries stored and not yet applied, and those set aside after repeated failures.' }),
+        deadLetters: z.number().int().openapi({ description: 'Outbox messages the remote side refused for good.' }),
+      })
+      .optional(),
   })
   .openapi('Health');
 

@@ -120,14 +120,15 @@ export function createDeliveryQueue(options: { bot: BotContext; client: (() => P
     return running;
   }
 
-  const timer = setInterval(() => void applyQueued(), options.pollMs ?? 1000);
-  timer.unref();
+  // pollMs 0: no polling of its own (the CLI drives it).
+  const timer = options.pollMs === 0 ? null : setInterval(() => void applyQueued(), options.pollMs ?? 1000);
+  timer?.unref();
   return {
     applyQueued,
     kick: () => void applyQueued(),
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       await running;
     },
   };

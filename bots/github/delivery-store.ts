@@ -48,13 +48,3 @@ export async function listQueuedDeliveries(db: Database, now: Date, limit: numbe
     .orderBy(asc(deliveries.seq))
     .limit(limit);
 }
-
-/** How many deliveries wait, and how many failed for good (health, metrics). */
-export async function deliveryQueueDepth(db: Database): Promise<{ queued: number; failed: number }> {
-  const rows = await db
-    .select({ state: tables.githubDeliveries.state, count: sql<number>`count(*)` })
-    .from(tables.githubDeliveries)
-    .groupBy(tables.githubDeliveries.state);
-  const count = (state: string) => Number(rows.find((row) => row.state === state)?.count ?? 0);
-  return { queued: count('queued'), failed: count('failed') };
-}

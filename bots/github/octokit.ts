@@ -56,7 +56,31 @@ export async function createRepositoryClient(options: GitHubClientOptions, repos
   const app = createAppClient(options)!;
   const [owner, repo] = repository.split('/') as [string, string];
   const { data: installation } = await app.rest.apps.getRepoInstallation({ owner, repo });
-  return createClient(options, { authStrategy: createAppAuth, auth: { appId: options.auth.appId, privateKey: options.auth.privateKey, installationId: installation.id } });
+  const cache = createTokenCache();
+  const client = createClient(options, { authStrategy: createAppAuth, auth: { appId: options.auth.appId, privateKey: options.auth.privateKey, installationId: installation.id, cache } });
+  // auth-app reuses a token until its hour is up; one GitHub revoked early (permissions changed, the
+  // App reinstalled) would make every call fail until then. Forgetting it on a 401 makes the next
+  // attempt (the outbox's or the queue's retry) ask for a new one.
+  client.hook.error('request', (error) => {
+    if ((error as { status?: number }).status === 401) cache.clear();
+    throw error;
+  });
+  return client;
+}
+
+/** Installation tokens for auth-app, kept 59 minutes (GitHub's hour less a minute, as auth-app's own cache). */
+function createTokenCache() {
+  const entries = new Map<string, { value: string; until: number }>();
+  return {
+    get(key: string): string | undefined {
+      const entry = entries.get(key);
+      if (entry && entry.until > Date.now()) return entry.value;
+      entries.delete(key);
+      return undefined;
+    },
+    set: (key: string, value: string) => void entries.set(key, { value, until: Date.now() + 59 * 60_000 }),
+    clear: () => entries.clear(),
+  };
 }
 
 /** The client acting as the App itself (webhook deliveries, installations); null with a token. */

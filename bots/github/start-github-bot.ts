@@ -26,8 +26,16 @@ export type GitHubBot = {
  * turns ledger entries into GitHub messages, the outbox channel that sends them (with credentials),
  * and the reconciler on its schedule. Logs whether each part is on, and why not.
  */
-export function startGitHubBot(options: { services: ServiceContext; settings: GitHubSettings; logger: Logger; kickOutbox: () => void }): GitHubBot {
-  const { services, settings, logger } = options;
+export function startGitHubBot(options: {
+  services: ServiceContext;
+  settings: GitHubSettings;
+  logger: Logger;
+  kickOutbox: () => void;
+  /** False for the CLI: nothing runs until it is called (no polling, no reconciler schedule). */
+  background?: boolean;
+}): GitHubBot {
+  const { services, settings, logger, background = true } = options;
+  const pollMs = background ? 1000 : 0;
   const clientOptions = settings.auth ? { apiUrl: settings.apiUrl, auth: settings.auth, logger, writeIntervalMs: settings.writeIntervalMs, retryBaseMs: settings.retryBaseMs } : null;
   const clients = new Map<string, Promise<GitHubClient>>();
   const clientFor = clientOptions
@@ -43,10 +51,11 @@ export function startGitHubBot(options: { services: ServiceContext; settings: Gi
       }
     : null;
   const bot: BotContext = { services, logger, publicUrl: settings.publicUrl, botLogin: null };
-  const feed = createFeedConsumer({ services, channel: GITHUB_CHANNEL, map: githubFeed(services, settings.publicUrl), logger, onQueued: options.kickOutbox });
+  const feed = createFeedConsumer({ services, channel: GITHUB_CHANNEL, map: githubFeed(services, settings.publicUrl), logger, onQueued: options.kickOutbox, pollMs });
   const queue = createDeliveryQueue({
     bot,
     client: clientFor && settings.repository ? () => clientFor(settings.repository!) : null,
+    pollMs,
     onApplied: () => {
       feed.kick();
       options.kickOutbox();
@@ -59,7 +68,7 @@ export function startGitHubBot(options: { services: ServiceContext; settings: Gi
     return report;
   };
   const reconciler =
-    settings.syncMinutes > 0 && clientFor && settings.repository
+    background && settings.syncMinutes > 0 && clientFor && settings.repository
       ? setInterval(() => {
           sync().then(
             (report) => report && (report.caughtUp.length || report.redeliveriesAsked.length) && logger.info('github sync', { caughtUp: report.caughtUp.length, redeliveriesAsked: report.redeliveriesAsked.length }),
@@ -68,9 +77,11 @@ export function startGitHubBot(options: { services: ServiceContext; settings: Gi
         }, settings.syncMinutes * 60_000)
       : null;
   reconciler?.unref();
-  logger.info('github bot', describeGitHubBot(settings));
-  queue.kick();
-  feed.kick();
+  if (background) {
+    logger.info('github bot', describeGitHubBot(settings));
+    queue.kick();
+    feed.kick();
+  }
   return {
     channel: clientFor ? deliverToGitHub(clientFor) : null,
     queue,

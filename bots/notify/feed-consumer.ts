@@ -83,14 +83,15 @@ export function createFeedConsumer(options: {
     return running;
   }
 
-  const timer = setInterval(() => void consume(), pollMs);
-  timer.unref();
+  // pollMs 0: no polling of its own (the CLI drives it).
+  const timer = pollMs === 0 ? null : setInterval(() => void consume(), pollMs);
+  timer?.unref();
   return {
     consume,
     kick: () => void consume(),
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       await running;
     },
   };

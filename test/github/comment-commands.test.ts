@@ -23,7 +23,10 @@ async function comment(hub: GitHubHub, issue: Json, user: string, body: string) 
   return created;
 }
 
-const replyTo = (hub: GitHubHub, issue: Json, commentId: number) => hub.github.comments(REPOSITORY, issue.number).filter((c) => c.body.includes(`<!-- agora:reply:${commentId} -->`));
+/** The reply as a reader sees it: Markdown escapes and zero-width spaces removed. */
+const shown = (body: string) => body.replace(/\\([!-\/:-@[-`{-~])/g, '$1').replaceAll('&#8203;', '');
+const replyTo = (hub: GitHubHub, issue: Json, commentId: number) =>
+  hub.github.comments(REPOSITORY, issue.number).filter((c) => c.body.includes(`<!-- agora:reply:${commentId} -->`)).map((c) => ({ ...c, body: shown(c.body) }));
 
 describe('commands in GitHub comments', () => {
   let hub: GitHubHub | undefined;
@@ -103,7 +106,9 @@ describe('commands in GitHub comments', () => {
     expect(body.match(/✅/g)).toHaveLength(1);
     // A mention in a quoted command does not ping anyone.
     const ping = await comment(hub, issue, 'random-person', '/assign @octocat');
-    expect(replyTo(hub, issue, ping.id)[0]!.body).not.toMatch(/@octocat/);
+    const raw = hub.github.comments(REPOSITORY, issue.number).find((c) => c.body.includes(`<!-- agora:reply:${ping.id} -->`))!.body;
+    // Inside a code span a mention does not ping; outside it, it is broken by a zero-width space.
+    expect(raw.replace(/`[^`]*`/g, '')).not.toMatch(/@octocat/);
   });
 
   it('lets the requester who is not a member withdraw and answer a clarification by comment', async () => {

@@ -49,7 +49,7 @@ describe('POST /webhooks/github', () => {
   });
 
   it('stores a signed delivery, answers 202 at once, and a redelivery of the same GUID 200 without queueing it again', async () => {
-    const { deliver, deliveries, services, stored } = await setUp();
+    const { app, deliver, deliveries, services, stored } = await setUp();
     close = () => services.database.close();
     const first = await deliver('issues', fixture('issues.opened'), { id: 'guid-1' });
     expect(first.status).toBe(202);
@@ -61,6 +61,9 @@ describe('POST /webhooks/github', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: 'guid-1', event: 'issues', action: 'opened', state: 'queued', duplicates: 1 });
     expect(stored()).toBe(1);
+    // Health shows what waits to be applied.
+    const health = (await (await app.request('/api/v1/health')).json()) as { queues: { githubDeliveries: { queued: number } } };
+    expect(health.queues.githubDeliveries.queued).toBe(1);
   });
 
   it('accepts the previous secret while it rotates', async () => {

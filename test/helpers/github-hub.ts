@@ -2,9 +2,12 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
 import { loadConfig } from '../../api/env.ts';
 import { startHub, type RunningHub } from '../../api/hub/start-hub.ts';
 import { silentLogger } from '../../api/logger.ts';
+import type { Database } from '../../db/index.ts';
 import { copyContent } from './content.ts';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 
@@ -28,6 +31,15 @@ export type GitHubHub = {
   settle(): Promise<void>;
   api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   adminToken: string;
+  /** A read-only connection of its own to the hub's database file: rows as the hub committed them. */
+  db: Database;
+  /** The environment the hub was started with (DATABASE_URL, GITHUB_*), e.g. for `runCli`. */
+  env: Record<string, string>;
+  /**
+   * Stops the hub as a shutdown would and starts a new one on the same database file, content and
+   * fake GitHub (`hub` is the new one; the admin token stays valid).
+   */
+  restart(): Promise<void>;
   /** The hub's clock: real time plus an offset that `advance` moves on (deadlines, backoff). */
   clock: { (): Date; advance(ms: number): void };
   close(): Promise<void>;
@@ -52,11 +64,11 @@ export async function startGitHubHub(options: { people?: HubPerson[]; env?: Reco
     .join('');
   writeFileSync(join(content.dir, 'governance/members.yaml'), people.length ? `members:\n${yaml}` : 'members: []\n');
   const dataDir = mkdtempSync(join(tmpdir(), 'agora-github-hub-'));
-  const auth =
+  const auth: Record<string, string> =
     (options.auth ?? 'token') === 'token'
       ? { GITHUB_TOKEN: github.userToken }
       : { GITHUB_APP_ID: String(github.appId), GITHUB_PRIVATE_KEY: github.appPrivateKey };
-  const config = loadConfig({
+  const env: Record<string, string> = {
     DATABASE_URL: `file:${join(dataDir, 'agora.db')}`,
     PORT: '0',
     CONTENT_DIR: content.dir,
@@ -73,10 +85,13 @@ export async function startGitHubHub(options: { people?: HubPerson[]; env?: Reco
     DECISION_CLOCK_SECONDS: '1',
     ...auth,
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const clock = createOffsetClock();
-  const hub = await startHub(config, silentLogger, clock);
+  let hub = await startHub(config, silentLogger, clock);
   const adminToken = hub.bootstrapToken!;
+  const reader = createClient({ url: env.DATABASE_URL!, concurrency: 1 });
+  await reader.execute('PRAGMA query_only = ON');
 
   async function deliver(event: string, payload: unknown, { id = randomUUID(), secret = WEBHOOK_SECRET, body = JSON.stringify(payload) } = {}) {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': id, 'user-agent': 'GitHub-Hookshot/test' };
@@ -97,20 +112,28 @@ export async function startGitHubHub(options: { people?: HubPerson[]; env?: Reco
     throw new Error('the hub did not settle in 20 rounds');
   }
 
-  return {
+  const self: GitHubHub = {
     hub,
     github,
     deliver,
     settle,
     adminToken,
+    db: drizzle(reader) as Database,
+    env,
+    async restart() {
+      await hub.close();
+      hub = self.hub = await startHub(config, silentLogger, clock);
+    },
     clock,
     api: (path, { token, headers, ...init } = {}) =>
       fetch(`${hub.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(headers as Record<string, string>) } }),
     async close() {
       await hub.close();
+      reader.close();
       await github.close();
       content.cleanup();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return self;
 }

@@ -72,3 +72,17 @@ export function aboutIssue(action: string, issue: { number: number; user: { logi
 export function aboutComment(action: 'created' | 'edited' | 'deleted', issue: { number: number } & Record<string, unknown>, comment: { id: number; user: { login: string; id: number } | null } & Record<string, unknown>) {
   return { ...fixture('issue_comment.created'), action, issue, comment, repository: repository(), sender: { ...comment.user, type: 'User' } };
 }
+
+/** A `pull_request.<action>` payload from the recorded fixture, for a pull request seeded on the fake. */
+export function aboutPullRequest(action: 'opened' | 'synchronize' | 'reopened' | 'closed', pull: { number: number; headSha: string; user?: { login: string; id: number } }) {
+  const base = fixture('pull_request.opened');
+  const sender = pull.user ? { ...base.sender, login: pull.user.login, id: pull.user.id } : base.sender;
+  return {
+    ...base,
+    action,
+    number: pull.number,
+    pull_request: { ...base.pull_request, number: pull.number, state: action === 'closed' ? 'closed' : 'open', head: { ...base.pull_request.head, sha: pull.headSha }, user: sender },
+    repository: repository(),
+    sender,
+  };
+}

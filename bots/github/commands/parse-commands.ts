@@ -43,7 +43,7 @@ export function parseCommands(body: string): ParsedCommand[] {
   // Most comments hold no command; they never reach the Markdown parser.
   // Long lines reach it cut short: they are text anyway, and deep nesting on one line costs the
   // parser time in proportion to its square.
-  const hidden = candidates.length ? findHiddenLines(lines.map((raw) => toWellFormed(raw.slice(0, MAX_COMMAND_LINE_LENGTH))).join('\n')) : new Set();
+  const hidden: ReadonlySet<number> = candidates.length ? findHiddenLines(lines.map((raw) => toWellFormed(raw.slice(0, MAX_COMMAND_LINE_LENGTH))).join('\n')) : new Set();
   const visible = candidates.filter(({ line }) => !hidden.has(line));
 
   const results = visible.slice(0, MAX_COMMANDS_PER_COMMENT).map(({ name, raw, line }): ParsedCommand => {
@@ -58,7 +58,7 @@ export function parseCommands(body: string): ParsedCommand[] {
   const firstLeft = visible[MAX_COMMANDS_PER_COMMENT];
   if (firstLeft) {
     const count = visible.length - MAX_COMMANDS_PER_COMMENT;
-    const reason = `only ${MAX_COMMANDS_PER_COMMENT} commands are read from one comment; this one and ${count - 1} after it were not run, post them in another comment`;
+    const reason = `only ${MAX_COMMANDS_PER_COMMENT} commands are read from one comment; ${count === 1 ? 'this one was' : `this one and the ${count - 1} after it were`} not run, post them in another comment`;
     results.push({ kind: 'invalid', name: firstLeft.name, line: firstLeft.line, text: quote(firstLeft.raw.trim()), reason });
   } else {
     const left = findFirstCommandLine(unread);
@@ -82,8 +82,10 @@ function cutComment(body: string): { read: string; unread: string; unreadFromLin
   const head = body.slice(0, fits);
   const lastEnd = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
   if (lastEnd === -1) return { read: '', unread: body, unreadFromLine: 1 };
+  // The line ending may be a CRLF that the cut leaves whole or splits after its CR.
+  const readEnd = body[lastEnd] === '\n' && body[lastEnd - 1] === '\r' ? lastEnd - 1 : lastEnd;
   const unreadStart = body.startsWith('\r\n', lastEnd) ? lastEnd + 2 : lastEnd + 1;
-  const read = body.slice(0, lastEnd);
+  const read = body.slice(0, readEnd);
   return { read, unread: body.slice(unreadStart), unreadFromLine: read.split(LINE_ENDING).length + 1 };
 }
 
@@ -93,8 +95,18 @@ function findFirstCommandLine(unread: string): { name: string; text: string; lin
   if (!match) return null;
   const lineEnd = unread.slice(match.index).search(LINE_ENDING);
   const raw = unread.slice(match.index, lineEnd === -1 ? undefined : match.index + lineEnd);
-  const lineOffset = unread.slice(0, match.index).split(LINE_ENDING).length - 1;
+  const lineOffset = countLineEndings(unread, match.index);
   return { name: match[1]!.toLowerCase(), text: toWellFormed(raw.slice(0, MAX_COMMAND_LINE_LENGTH)).trim(), lineOffset };
+}
+
+/** Line endings before `end`, a CRLF counting once; a loop, because unread text may be huge. */
+function countLineEndings(text: string, end: number): number {
+  let count = 0;
+  for (let index = 0; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 /** Lone surrogates and NUL become U+FFFD (as CommonMark reads NUL); lengths are unchanged. */
@@ -105,5 +117,7 @@ function toWellFormed(text: string): string {
 /** The line as the reply quotes it: at most {@link MAX_QUOTED_LENGTH} characters, never half a pair. */
 function quote(text: string): string {
   if (text.length <= MAX_QUOTED_LENGTH) return text;
-  return `${text.slice(0, MAX_QUOTED_LENGTH - 1).toWellFormed().replace(/\uFFFD$/, '')}…`;
+  const cut = MAX_QUOTED_LENGTH - 1;
+  const endsInsidePair = /[\uD800-\uDBFF]/.test(text.charAt(cut - 1));
+  return `${text.slice(0, endsInsidePair ? cut - 1 : cut)}…`;
 }

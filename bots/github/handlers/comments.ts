@@ -4,7 +4,7 @@ import { commentSeenKey } from '../reconciler.ts';
 import { isAppError } from '../../../api/services/errors.ts';
 import { enqueueOutbox } from '../../../api/services/outbox.ts';
 import type { BotContext } from '../bot-context.ts';
-import { readCommands, replyTo, type CommandAnswer } from '../commands.ts';
+import { readCommands, replyTo, type CommandAnswer } from '../comment-commands.ts';
 import { actorOf } from '../identity.ts';
 import { GITHUB_CHANNEL } from '../sync/github-messages.ts';
 import { issueKey } from '../sync/issue-sync.ts';
@@ -66,19 +66,18 @@ async function applyCommentCommands(bot: BotContext, event: CommentEvent): Promi
       continue;
     }
     try {
-      const result = await runCommand(bot, { issue, actor: actor ?? { kind: 'anonymous' }, commentId: event.comment.id, command: command.command, edited: event.action === 'edited' });
+      const result = await runCommand(bot, { issue, actor: actor ?? { kind: 'anonymous' }, login: author.login, commentId: event.comment.id, command: command.command, edited: event.action === 'edited' });
       answers.push({ text: command.text, ...result });
     } catch (error) {
       if (error instanceof Refusal || isAppError(error)) answers.push({ text: command.text, outcome: 'refused', message: error.message });
       else throw error;
     }
   }
-  const marker = `<!-- agora:reply:${event.comment.id} -->`;
   await bot.services.database.write(async (tx) => {
     await enqueueOutbox(tx, {
       channel: GITHUB_CHANNEL,
       key: issueKey({ repository, number: event.issue.number }, `reply:${event.comment.id}`),
-      payload: { op: 'comment', repository, number: event.issue.number, marker, body: replyTo(author.login, answers) },
+      payload: { op: 'comment', repository, number: event.issue.number, marker: `<!-- agora:reply:${event.comment.id} -->`, body: replyTo(answers) },
       now: bot.services.clock(),
     });
   });

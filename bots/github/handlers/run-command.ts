@@ -10,7 +10,7 @@ import { applyOnce } from '../apply-once.ts';
 import type { BotContext } from '../bot-context.ts';
 import { memberByLogin } from '../identity.ts';
 import type { IssueRow } from '../sync/issue-sync.ts';
-import type { BotCommand } from '../commands.ts';
+import type { BotCommand } from '../comment-commands.ts';
 import { describeStatus } from './describe-status.ts';
 
 export type CommandOutcome = { outcome: 'done' | 'refused'; message: string };
@@ -25,7 +25,7 @@ export class Refusal extends Error {}
  */
 export async function runCommand(
   bot: BotContext,
-  { issue, actor, commentId, command, edited }: { issue: IssueRow; actor: Actor; commentId: number; command: BotCommand; edited: boolean },
+  { issue, actor, login: commenter, commentId, command, edited }: { issue: IssueRow; actor: Actor; login: string; commentId: number; command: BotCommand; edited: boolean },
 ): Promise<CommandOutcome> {
   const key = (what: string) => `comment:${commentId}:${what}`;
   const once = async <T>(what: string, run: Parameters<typeof applyOnce<T>>[2], answerOf: (result: T) => string) => {
@@ -56,9 +56,10 @@ export async function runCommand(
     }
     case 'assign': {
       const requestId = requestOf(issue);
-      const memberId = await memberByLogin(bot.services.database.db, command.login);
-      if (!memberId) throw new Refusal(`@${command.login} is not in the consortium registry.`);
-      return once(`assign:${command.login.toLowerCase()}`, (services) => assignRequest(services, { actor, input: { id: requestId, memberId } }), () => `Assigned to ${memberId}.`);
+      const login = (command.login ?? commenter).toLowerCase();
+      const memberId = await memberByLogin(bot.services.database.db, login);
+      if (!memberId) throw new Refusal(`@${login} is not in the consortium registry.`);
+      return once(`assign:${login}`, (services) => assignRequest(services, { actor, input: { id: requestId, memberId } }), () => `Assigned to ${memberId}.`);
     }
     case 'transition':
     case 'withdraw': {

@@ -2,7 +2,7 @@ import { oneRequestOf } from '../../../api/domain/requests/request-type-names.ts
 import type { RequestType } from '../../../api/domain/requests/vocabulary.ts';
 import type { PublicRequestView } from '../../../api/services/requests/views.ts';
 import type { TallyView } from '../../../api/services/decisions/tally.ts';
-import { escapeMarkdownText } from '../commands.ts';
+import { escapeMarkdownText } from '../comment-commands.ts';
 
 /** Marks the bot's one status comment on an issue, so it is found and edited, never posted twice. */
 export const STATUS_MARKER = '<!-- agora:status -->';

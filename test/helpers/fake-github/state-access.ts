@@ -62,6 +62,20 @@ export function createStateAccess(world: World) {
       };
       return renderIssue(world.api, repo, createIssue(store, repo, { ...issue, user: userNamed(input.user), pull_request }));
     },
+    /**
+     * A push to a pull request: its head moves to a new commit (random unless given) whose changed
+     * files replace the old list; a file with `content` can be read at the new head. Returns the head sha.
+     */
+    pushToPullRequest(fullName: string, number: number, push: { head_sha?: string; files: SeedPullRequest['files'] & {} }): string {
+      const repo = repoNamed(fullName);
+      const pull = requireIssue(repo, number).pull_request;
+      if (!pull) throw new Error(`fake GitHub: ${fullName}#${number} is not a pull request`);
+      const head = (push.head_sha ?? sha()).toLowerCase();
+      for (const file of push.files) if (file.content !== undefined) repo.files.set(`${head}:${file.filename}`, file.content);
+      pull.head_sha = head;
+      pull.files = push.files.map(({ content: _content, ...file }) => ({ sha: sha(), status: 'modified', additions: 0, deletions: 0, ...file }));
+      return head;
+    },
     seedComment(fullName: string, issueNumber: number, input: SeedComment): CommentJson {
       const repo = repoNamed(fullName);
       return renderComment(world.api, repo, createComment(store, repo, issueNumber, { ...input, user: userNamed(input.user) }));
