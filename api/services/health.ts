@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { tables } from '../../db/index.ts';
 import { outboxDepth } from './outbox.ts';
 import type { ServiceContext } from './context.ts';
@@ -30,7 +30,7 @@ async function queueDepths(ctx: ServiceContext): Promise<NonNullable<HealthRepor
   const deliveries = await db
     .select({ state: tables.githubDeliveries.state, count: sql<number>`count(*)` })
     .from(tables.githubDeliveries)
-    .where(sql`${tables.githubDeliveries.state} != 'applied'`)
+    .where(inArray(tables.githubDeliveries.state, ['queued', 'failed']))
     .groupBy(tables.githubDeliveries.state);
   const count = (state: string) => Number(deliveries.find((row) => row.state === state)?.count ?? 0);
   const [dead] = await db.select({ count: sql<number>`count(*)` }).from(tables.outbox).where(sql`${tables.outbox.deadAt} IS NOT NULL`);

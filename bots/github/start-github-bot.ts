@@ -38,6 +38,7 @@ export function startGitHubBot(options: {
   const pollMs = background ? 1000 : 0;
   const clientOptions = settings.auth ? { apiUrl: settings.apiUrl, auth: settings.auth, logger, writeIntervalMs: settings.writeIntervalMs, retryBaseMs: settings.retryBaseMs } : null;
   const clients = new Map<string, Promise<GitHubClient>>();
+  const bot: BotContext = { services, logger, publicUrl: settings.publicUrl, botLogin: null };
   const clientFor = clientOptions
     ? (repository: string) => {
         let client = clients.get(repository);
@@ -45,12 +46,15 @@ export function startGitHubBot(options: {
           client = createRepositoryClient(clientOptions, repository);
           // A failed App lookup is tried again next time rather than remembered.
           client.catch(() => clients.delete(repository));
+          // With a token the bot writes as a user account: learn its login, so its own label
+          // changes are not taken for a person's (an App's are known by the user type Bot).
+          if (clientOptions.auth.kind === 'token')
+            void client.then((octokit) => octokit.rest.users.getAuthenticated()).then(({ data }) => void (bot.botLogin = data.login), () => undefined);
           clients.set(repository, client);
         }
         return client;
       }
     : null;
-  const bot: BotContext = { services, logger, publicUrl: settings.publicUrl, botLogin: null };
   const feed = createFeedConsumer({ services, channel: GITHUB_CHANNEL, map: githubFeed(services, settings.publicUrl), logger, onQueued: options.kickOutbox, pollMs });
   const queue = createDeliveryQueue({
     bot,

@@ -1,13 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isNotNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tables } from '../../db/index.ts';
 import { silentLogger } from '../../api/logger.ts';
 import { systemActor, type ServiceContext } from '../../api/services/context.ts';
 import { writeWithLedger } from '../../api/services/ledger.ts';
 import { enqueueOutbox, outboxDepth } from '../../api/services/outbox.ts';
 import { createTestClock } from '../../test/helpers/clock.ts';
 import { createTestDatabaseFile } from '../../test/helpers/database.ts';
-import { createOutboxDeliverer, type DeliverMessage } from './outbox-deliverer.ts';
+import { createOutboxDeliverer, UndeliverableError, type DeliverMessage } from './outbox-deliverer.ts';
 
 /** A remote service on loopback that creates and edits "comments", failing while told to. */
 function startFakeRemote() {
@@ -107,6 +109,35 @@ describe('the outbox', () => {
     const deliverer = createOutboxDeliverer({ services, channels: {}, logger: silentLogger, pollMs: 60_000 });
     await deliverer.deliverDue();
     expect(await outboxDepth(file.database.db)).toEqual({ fake: 1 });
+    await deliverer.stop();
+  });
+
+  it('queues an unchanged payload again as a no-op, and sends it again only when forced', async () => {
+    const deliverer = createOutboxDeliverer({ services, channels: { fake: deliver }, logger: silentLogger, pollMs: 60_000 });
+    await queue('status', 'same');
+    await deliverer.deliverDue();
+    await queue('status', 'same');
+    await deliverer.deliverDue();
+    expect(remote.calls).toHaveLength(1);
+    await writeWithLedger(services, systemActor('test'), (tx) => enqueueOutbox(tx, { channel: 'fake', key: 'status', payload: { text: 'same' }, now: clock(), force: true }));
+    await deliverer.deliverDue();
+    expect(remote.calls.map((call) => call.method)).toEqual(['POST', 'PATCH']);
+    await deliverer.stop();
+  });
+
+  it('sets a message the remote refuses for good aside as a dead letter, and the channel goes on', async () => {
+    const refusing: DeliverMessage = async (message) => {
+      if ((message.payload as { text: string }).text === 'gone') throw new UndeliverableError('the issue was deleted (404)');
+      return deliver(message);
+    };
+    const deliverer = createOutboxDeliverer({ services, channels: { fake: refusing }, logger: silentLogger, pollMs: 60_000 });
+    await queue('a', 'gone');
+    await queue('b', 'after it');
+    await deliverer.deliverDue();
+    expect(await outboxDepth(file.database.db)).toEqual({});
+    expect([...remote.comments.values()]).toEqual(['{"text":"after it"}']);
+    const [dead] = await file.database.db.select().from(tables.outbox).where(isNotNull(tables.outbox.deadAt));
+    expect(dead).toMatchObject({ key: 'a', lastError: 'the issue was deleted (404)' });
     await deliverer.stop();
   });
 });

@@ -1,3 +1,5 @@
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { tables } from '../../db/index.ts';
 import type { Logger } from '../../api/logger.ts';
 import type { ServiceContext } from '../../api/services/context.ts';
 import { listDueMessages, recordDead, recordDelivered, recordFailed, type OutboxMessage } from '../../api/services/outbox.ts';
@@ -58,6 +60,9 @@ export function createOutboxDeliverer(options: {
       const due = await listDueMessages(services.database.db, channel, services.clock(), batch);
       for (const message of due) {
         if (stopped) return;
+        // Another process (`github sync` beside the hub) has it, or it changed since it was listed:
+        // leave it, and the rest after it, to keep the channel's order.
+        if (!(await claimMessage(services, message))) break;
         try {
           const { remoteId = null } = await deliver(message);
           await services.database.write((tx) => recordDelivered(tx, message, remoteId, services.clock()));
@@ -106,4 +111,34 @@ export function createOutboxDeliverer(options: {
       await running;
     },
   };
+}
+
+/** How long a claimed message is left to the process delivering it before another may try (a crash mid-call). */
+const CLAIM_MS = 10 * 60_000;
+
+/**
+ * Claims a due message for this process by moving its next attempt past the call, if no one has
+ * since: two deliverers on one database (the hub and `github sync`) would otherwise both find no
+ * comment with the marker and both post one. Delivered, failed or queued again, the row's next
+ * attempt is set anew. False when the message is taken, delivered or has a newer payload.
+ */
+async function claimMessage(services: ServiceContext, message: OutboxMessage): Promise<boolean> {
+  const now = services.clock();
+  const { outbox } = tables;
+  const claimed = await services.database.write((tx) =>
+    tx
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString() })
+      .where(
+        and(
+          eq(outbox.id, message.id),
+          isNull(outbox.deliveredAt),
+          isNull(outbox.deadAt),
+          lte(outbox.nextAttemptAt, now.toISOString()),
+          sql`${outbox.payload} = ${JSON.stringify(message.payload)}`,
+        ),
+      )
+      .returning({ id: outbox.id }),
+  );
+  return claimed.length > 0;
 }

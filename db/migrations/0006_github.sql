@@ -29,6 +29,7 @@ CREATE TABLE `github_deliveries` (
 );
 --> statement-breakpoint
 CREATE INDEX `github_deliveries_queue_idx` ON `github_deliveries` (`state`,`seq`);--> statement-breakpoint
+CREATE UNIQUE INDEX `github_deliveries_seq_idx` ON `github_deliveries` (`seq`);--> statement-breakpoint
 CREATE TABLE `github_effects` (
 	`key` text PRIMARY KEY NOT NULL,
 	`answer` text NOT NULL,

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const DELIVERY_STATES = ['queued', 'applied', 'failed'] as const;
 
@@ -28,7 +28,8 @@ export const githubDeliveries = sqliteTable(
     outcome: text('outcome'),
     lastError: text('last_error'),
   },
-  (table) => [index('github_deliveries_queue_idx').on(table.state, table.seq)],
+  // Unique on seq: the next number is an index seek (max), not a scan of every delivery kept.
+  (table) => [index('github_deliveries_queue_idx').on(table.state, table.seq), uniqueIndex('github_deliveries_seq_idx').on(table.seq)],
 );
 
 /**

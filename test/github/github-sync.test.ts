@@ -28,62 +28,100 @@ describe('github sync catches up with webhooks that never came', () => {
   let hub: GitHubHub | undefined;
   afterEach(async () => hub?.close());
 
-  it('files a dropped issue and runs a dropped command once; a second sync and the late webhooks change nothing; --dry-run only lists', async () => {
-    hub = await startGitHubHub({ people: PEOPLE });
+  /** An issue the hub filed, then two things GitHub never delivers: a new issue, and a steward's command on the first. */
+  async function dropTwoWebhooks(hub: GitHubHub) {
     const { github } = hub;
     const seen = github.seedIssue(REPOSITORY, { title: 'Seen corpus', body: datasetBody({ name: 'Seen corpus' }), user: 'outside-researcher', labels: ['agora:type/dataset'] });
     await hub.deliver('issues', aboutIssue('opened', seen));
     await hub.settle();
     const [seenRequest] = await requests(hub);
-
-    // GitHub never delivers these two: an issue opened, and a steward's command on the issue the hub knows.
     const dropped = github.seedIssue(REPOSITORY, { title: 'Dropped corpus', body: datasetBody({ name: 'Dropped corpus' }), user: 'outside-researcher', labels: ['agora:type/dataset'] });
     const command = github.seedComment(REPOSITORY, seen.number, { body: '/transition triaged in scope', user: 'sam-steward' });
+    return { seen, seenRequest: seenRequest!, dropped, command };
+  }
+
+  /** What the sync should have done: the dropped issue filed once, the command run once, each answered once. */
+  async function expectCaughtUpOnce(hub: GitHubHub, { seen, seenRequest, dropped, command }: Awaited<ReturnType<typeof dropTwoWebhooks>>) {
+    const { github } = hub;
+    expect((await requests(hub)).map((request) => [request.details.name, request.state]).sort()).toEqual([
+      ['Dropped corpus', 'submitted'],
+      ['Seen corpus', 'triaged'],
+    ]);
+    expect((await json(await hub.api(`/api/v1/requests/${seenRequest.id}`, { token: hub.adminToken }))).state).toBe('triaged');
+    expect(github.comments(REPOSITORY, dropped.number).map((comment) => comment.body.split('\n')[0])).toEqual(['<!-- agora:status -->']);
+    expect(github.comments(REPOSITORY, seen.number).map((comment) => comment.body.split('\n')[0])).toEqual(['<!-- agora:status -->', '/transition triaged in scope', `<!-- agora:reply:${command.id} -->`]);
+    expect(github.labels(REPOSITORY, dropped.number).sort()).toEqual(['agora:state/submitted', 'agora:type/dataset']);
+    expect(github.labels(REPOSITORY, seen.number).sort()).toEqual(['agora:state/triaged', 'agora:type/dataset']);
+    expect(replies(hub, seen.number, command.id)[0]!.body).toContain('✅ `/transition triaged in scope` — Done\\: the request is now triaged');
+    expect((await ledger(hub)).filter((entry) => entry.type === 'request.transitioned')).toHaveLength(1);
+  }
+
+  it('files a dropped issue and runs a dropped command once; a second sync and the late webhooks change nothing; a dry run only lists', async () => {
+    hub = await startGitHubHub({ people: PEOPLE });
+    const { github } = hub;
+    const dropped = await dropTwoWebhooks(hub);
 
     const beforeDry = { deliveries: await deliveryCount(hub), writes: writes(hub).length, ledger: (await ledger(hub)).length };
-    const dry = await githubSync(hub, '--dry-run');
-    expect(dry).toMatchObject({ code: 0, err: '' });
-    expect(dry.out).toContain(`Dry run: would apply`);
-    expect(dry.out).toContain(`sync:issue:${dropped.id}:`);
-    expect(dry.out).toContain(`sync:comment:${command.id}:`);
-    // The issue the hub filed is listed only as edited (the bot's own labels moved its updated_at), never as new.
-    expect(dry.out).not.toMatch(new RegExp(`sync:issue:${seen.id}:\\S+:opened`));
+    const dry = (await hub.hub.github.sync({ dryRun: true }))!;
+    expect(dry.caughtUp).toContain(`sync:comment:${dropped.command.id}:${dropped.command.updated_at}`);
+    expect(dry.caughtUp.filter((id) => id.startsWith(`sync:issue:${dropped.dropped.id}:`))).toEqual([`sync:issue:${dropped.dropped.id}:${dropped.dropped.updated_at}:opened`]);
+    // The issue the hub filed is at most listed as edited (the bot's own labels moved its updated_at), never as new.
+    expect(dry.caughtUp.filter((id) => id.startsWith(`sync:issue:${dropped.seen.id}:`) && id.endsWith(':opened'))).toEqual([]);
     await hub.settle();
     expect({ deliveries: await deliveryCount(hub), writes: writes(hub).length, ledger: (await ledger(hub)).length }).toEqual(beforeDry);
     expect(await requests(hub)).toHaveLength(1);
 
-    const sync = await githubSync(hub);
-    expect(sync).toMatchObject({ code: 0, err: '' });
-    expect(sync.out).toMatch(/^Caught up \d+ change\(s\) on agora\/requests/);
+    const sync = (await hub.hub.github.sync())!;
+    expect(sync.caughtUp).toEqual(expect.arrayContaining(dry.caughtUp));
     await hub.settle();
-    const filed = (await requests(hub)).find((request) => request.details.name === 'Dropped corpus');
-    expect(filed).toMatchObject({ state: 'submitted' });
-    expect(await requests(hub)).toHaveLength(2);
-    expect((await json(await hub.api(`/api/v1/requests/${seenRequest!.id}`, { token: hub.adminToken }))).state).toBe('triaged');
-    expect(github.comments(REPOSITORY, dropped.number).filter((comment) => comment.body.startsWith('<!-- agora:status -->'))).toHaveLength(1);
-    expect(github.labels(REPOSITORY, dropped.number).sort()).toEqual(['agora:state/submitted', 'agora:type/dataset']);
-    expect(github.labels(REPOSITORY, seen.number).sort()).toEqual(['agora:state/triaged', 'agora:type/dataset']);
-    expect(replies(hub, seen.number, command.id)).toHaveLength(1);
-    expect(replies(hub, seen.number, command.id)[0]!.body).toContain('Done: the request is now triaged.');
+    await expectCaughtUpOnce(hub, dropped);
 
-    // Once more: nothing left to catch up, nothing written, nothing recorded.
+    // Once more: nothing new to catch up, nothing written, nothing recorded.
     const settled = { requests: await requests(hub), ledger: await ledger(hub), writes: writes(hub).length };
-    const again = await githubSync(hub);
-    expect(again.code).toBe(0);
+    const again = (await hub.hub.github.sync())!;
     await hub.settle();
-    expect(again.out).not.toMatch(/sync:issue:\S+:opened/);
-    expect(again.out).not.toContain(`sync:comment:${command.id}:`);
+    expect(again.caughtUp.filter((id) => id.endsWith(':opened') || id.startsWith(`sync:comment:${dropped.command.id}:`))).toEqual([]);
     expect({ requests: await requests(hub), ledger: await ledger(hub), writes: writes(hub).length }).toEqual(settled);
 
     // The webhooks arrive after all (GitHub retried them): stored, applied, and nothing happens twice.
-    expect((await hub.deliver('issues', aboutIssue('opened', dropped))).status).toBe(202);
-    expect((await hub.deliver('issue_comment', aboutComment('created', seen as never, command as never))).status).toBe(202);
+    expect((await hub.deliver('issues', aboutIssue('opened', dropped.dropped))).status).toBe(202);
+    expect((await hub.deliver('issue_comment', aboutComment('created', dropped.seen as never, dropped.command as never))).status).toBe(202);
     await hub.settle();
     expect(await requests(hub)).toEqual(settled.requests);
     expect(await ledger(hub)).toEqual(settled.ledger);
-    expect(replies(hub, seen.number, command.id)).toHaveLength(1);
-    expect(github.comments(REPOSITORY, dropped.number)).toHaveLength(1);
-    expect(github.callsTo('POST', /\/issues\/\d+\/comments$/).filter((call) => call.status === 201)).toHaveLength(4); // two status comments, one reply… and no more
+    await expectCaughtUpOnce(hub, dropped);
+    expect(github.callsTo('POST', /\/issues\/\d+\/comments$/).filter((call) => call.status === 201)).toHaveLength(3);
+  });
+
+  it('does the same as `npm run agora -- github sync` beside the running hub, and --dry-run prints what it would apply', async () => {
+    hub = await startGitHubHub({ people: PEOPLE });
+    const dropped = await dropTwoWebhooks(hub);
+    const deliveriesBefore = await deliveryCount(hub);
+
+    const dry = await githubSync(hub, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, err: '' });
+    expect(dry.out).toMatch(/^Dry run: would apply \d+ change\(s\) on agora\/requests \(2 issue\(s\) and 2 comment\(s\) updated since the beginning\)\./);
+    expect(dry.out).toContain(`  sync:issue:${dropped.dropped.id}:${dropped.dropped.updated_at}:opened`);
+    expect(dry.out).toContain(`  sync:comment:${dropped.command.id}:${dropped.command.updated_at}`);
+    expect(await deliveryCount(hub)).toBe(deliveriesBefore);
+
+    // While the CLI applies and delivers what it caught up, the hub does the same work on its own;
+    // a slow GitHub keeps both at it long enough to meet on the same messages.
+    hub.github.setLatency(20);
+    let isSyncing = true;
+    const syncing = githubSync(hub).finally(() => (isSyncing = false));
+    while (isSyncing) {
+      await hub.hub.github.queue.applyQueued();
+      await hub.hub.github.feed.consume();
+      await hub.hub.deliverOutbox();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const sync = await syncing;
+    expect(sync).toMatchObject({ code: 0, err: '' });
+    expect(sync.out).toMatch(/^Caught up \d+ change\(s\) on agora\/requests/);
+    await hub.settle();
+    // Two deliverers on one outbox: still one status comment and one reply each.
+    await expectCaughtUpOnce(hub, dropped);
   });
 });
 

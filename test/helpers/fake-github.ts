@@ -54,6 +54,8 @@ export type FakeGitHub = ReturnType<typeof createStateAccess> &
     /** Closes open connections, then refuses (or, with `reset`, resets) new ones until `up()`. */
     down(mode?: DownMode): Promise<void>;
     up(): Promise<void>;
+    /** Every request waits this long before it is handled (0: none), to widen races between callers. */
+    setLatency(ms: number): void;
     /** While on, check-run endpoints answer 403 `Resource not accessible by integration`. */
     refuseCheckRuns(isRefusing?: boolean): void;
     /** Called for each redelivery the app asks for; answer the receiver's status code (default 200). */
@@ -95,7 +97,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const faults = createFaultInjector();
   const calls: RecordedCall[] = [];
   const app = createFakeApp(world, { faults, budget: createRateBudget(), calls });
-  const server = await startSocketServer(getRequestListener(app.fetch));
+  let latencyMs = 0;
+  const server = await startSocketServer(
+    getRequestListener(async (request) => {
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      return app.fetch(request);
+    }),
+  );
   world.api = server.url;
   const user = ensureUser(store, options.userLogin ?? 'agora-maintainer');
 
@@ -119,6 +127,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     recover: faults.recover,
     down: server.down,
     up: server.up,
+    setLatency: (ms) => void (latencyMs = ms),
     refuseCheckRuns: (isRefusing = true) => void (world.isRefusingCheckRuns = isRefusing),
     onRedelivery: (handler) => void (world.onRedelivery = handler),
     settled: async () => {

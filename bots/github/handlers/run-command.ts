@@ -6,7 +6,7 @@ import { castBallot } from '../../../api/services/decisions/ballots.ts';
 import { raiseConcern, resolveConcern } from '../../../api/services/decisions/concerns.ts';
 import { loadProposal } from '../../../api/services/decisions/load-proposal.ts';
 import { assignRequest, loadRequest, transitionRequest } from '../../../api/services/requests/transition-request.ts';
-import { applyOnce } from '../apply-once.ts';
+import { appliedEffect, applyOnce } from '../apply-once.ts';
 import type { BotContext } from '../bot-context.ts';
 import { memberByLogin } from '../identity.ts';
 import type { IssueRow } from '../sync/issue-sync.ts';
@@ -32,6 +32,15 @@ export async function runCommand(
     const { answer, again } = await applyOnce(bot.services, key(what), run, answerOf);
     return { outcome: 'done' as const, message: again ? `${answer} (already done for this comment)` : answer };
   };
+  // Applied before (a redelivery, a late webhook after `github sync`): say again what it did, though
+  // the request or the vote has moved on since and the command would be refused if it came now.
+  const doneBefore = async (whats: string[]): Promise<CommandOutcome | null> => {
+    for (const what of whats) {
+      const answer = await appliedEffect(bot.services, key(what));
+      if (answer !== null) return { outcome: 'done', message: `${answer} (already done for this comment)` };
+    }
+    return null;
+  };
   switch (command.name) {
     case 'status':
       return { outcome: 'done', message: await describeStatus(bot, issue) };
@@ -50,6 +59,8 @@ export async function runCommand(
       return once(`concern:${command.concern}`, (services) => raiseConcern(services, { actor, input: { proposalId, title: command.concern, body: command.text ?? null } }), () => `Concern "${command.concern}" raised: the vote cannot pass while it is open.`);
     }
     case 'resolve': {
+      const done = await doneBefore([`resolve:${command.concern}`]);
+      if (done) return done;
       const proposalId = await proposalOf(bot, issue);
       const concern = await openConcernNamed(bot, proposalId, command.concern);
       return once(`resolve:${command.concern}`, (services) => resolveConcern(services, { actor, input: { proposalId, concernId: concern } }), () => `Concern "${command.concern}" resolved.`);
@@ -65,6 +76,9 @@ export async function runCommand(
     case 'withdraw': {
       const requestId = requestOf(issue);
       const request = await loadRequest(bot.services.database.db, requestId);
+      const leadingThere = command.name === 'withdraw' ? ['withdraw'] : MACHINES[request.type].transitions.filter((transition) => transition.to === command.state || transition.name === command.state).map((transition) => transition.name);
+      const done = await doneBefore(leadingThere.map((name) => `transition:${name}`));
+      if (done) return done;
       const name = command.name === 'withdraw' ? 'withdraw' : transitionNamed(request, command.state);
       const comment = command.name === 'withdraw' ? (command.reason ?? null) : (command.comment ?? null);
       return once(`transition:${name}`, (services) => transitionRequest(services, { actor, input: { id: requestId, transition: name, comment } }), (view) => `Done: the request is now ${view.state.replaceAll('_', ' ')}.`);

@@ -20,6 +20,8 @@ export const issueKey = (issue: { repository: string; number: number }, what: st
  * queuing it again replaces what is still waiting and a delivery edits what an earlier one made.
  */
 export async function issueSyncMessages(services: ServiceContext, issue: IssueRow, publicUrl: string, refusal: string | null = null): Promise<{ key: string; payload: GitHubMessage }[]> {
+  // A deleted or transferred issue is not there to write to (a transfer's new issue is followed under its new number).
+  if (issue.state === 'deleted' || issue.state === 'transferred') return [];
   const now = services.clock().toISOString();
   const db = services.database.db;
   const [requestRow] = issue.requestId ? await db.select().from(tables.requests).where(eq(tables.requests.id, issue.requestId)) : [];

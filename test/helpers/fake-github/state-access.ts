@@ -85,6 +85,13 @@ export function createStateAccess(world: World) {
       const repo = repoNamed(fullName);
       return renderIssue(world.api, repo, updateIssue(store, repo, requireIssue(repo, number), patch));
     },
+    /** An admin deletes an issue (or a transfer takes it away): it and its comments are gone, and the API answers 404 for them. */
+    deleteIssue(fullName: string, number: number): void {
+      const repo = repoNamed(fullName);
+      requireIssue(repo, number);
+      repo.issues.delete(number);
+      for (const [id, comment] of repo.comments) if (comment.issue_number === number) repo.comments.delete(id);
+    },
     /** A person edits a comment on GitHub. */
     editComment(fullName: string, id: number, body: string): CommentJson {
       const repo = repoNamed(fullName);
