@@ -14,7 +14,7 @@ export type ServiceContext = {
   /**
    * Work a caller adds to each write made with this context, in the same transaction, after the
    * service's own work and with its result: a bot records that it applied an effect, so that the
-   * effect and the record of it commit together or not at all (bots/github/apply-once.ts).
+   * effect and the record of it commit together or not at all (api/services/github/effects.ts, bots/github/apply-once.ts).
    */
   inWrite?: (tx: Transaction, result: unknown) => Promise<void>;
 };

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../db/index.ts';
+import type { ServiceContext } from './context.ts';
 
 /** A message to the outside world, as a channel's deliverer gets it. */
 export type OutboxMessage = { id: number; channel: string; key: string; payload: unknown; attempts: number; remoteId: string | null };
@@ -81,4 +82,34 @@ export async function outboxDepth(db: Database): Promise<Record<string, number>>
     .where(and(isNull(tables.outbox.deliveredAt), isNull(tables.outbox.deadAt)))
     .groupBy(tables.outbox.channel);
   return Object.fromEntries(rows.map((row) => [row.channel, Number(row.waiting)]));
+}
+
+/** How long a claimed message is left to the process delivering it before another may try (a crash mid-call). */
+const CLAIM_MS = 10 * 60_000;
+
+/**
+ * Claims a due message for this process by moving its next attempt past the call, if no one has
+ * since: two deliverers on one database (the hub and `github sync`) would otherwise both find no
+ * comment with the marker and both post one. Delivered, failed or queued again, the row's next
+ * attempt is set anew. False when the message is taken, delivered or has a newer payload.
+ */
+export async function claimMessage(services: ServiceContext, message: OutboxMessage): Promise<boolean> {
+  const now = services.clock();
+  const { outbox } = tables;
+  const claimed = await services.database.write((tx) =>
+    tx
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString() })
+      .where(
+        and(
+          eq(outbox.id, message.id),
+          isNull(outbox.deliveredAt),
+          isNull(outbox.deadAt),
+          lte(outbox.nextAttemptAt, now.toISOString()),
+          sql`${outbox.payload} = ${JSON.stringify(message.payload)}`,
+        ),
+      )
+      .returning({ id: outbox.id }),
+  );
+  return claimed.length > 0;
 }

@@ -1,9 +1,7 @@
 import { Webhooks, type EmitterWebhookEventName } from '@octokit/webhooks';
-import { eq } from 'drizzle-orm';
-import { tables } from '../../db/index.ts';
 import { retryDelayMs } from '../notify/outbox-deliverer.ts';
 import type { BotContext } from './bot-context.ts';
-import { listQueuedDeliveries, type StoredDelivery } from './delivery-store.ts';
+import { listQueuedDeliveries, markDeliveryApplied, markDeliveryFailed, type StoredDelivery } from '../../api/services/github/deliveries.ts';
 import { applyComment, type CommentEvent } from './handlers/comments.ts';
 import { applyIssueClosed, applyIssueDeleted, applyIssueLabels, applyIssueReopened, applyIssueTransferred } from './handlers/issue-lifecycle.ts';
 import { applyIssueContent, type IssueEvent } from './handlers/issues.ts';
@@ -63,24 +61,17 @@ export function createDeliveryQueue(options: { bot: BotContext; client: (() => P
   let stopped = false;
 
   async function apply(delivery: StoredDelivery): Promise<void> {
-    const { githubDeliveries: deliveries } = tables;
-    const now = () => bot.services.clock().toISOString();
     try {
       outcomes.delete(delivery.id);
       await router.receive({ id: delivery.id, name: delivery.event, payload: delivery.payload } as never);
       const outcome = outcomes.get(delivery.id) ?? `no handler for ${delivery.event}${delivery.action ? `.${delivery.action}` : ''}: recorded`;
-      await bot.services.database.write((tx) => tx.update(deliveries).set({ state: 'applied', appliedAt: now(), attempts: delivery.attempts + 1, outcome: outcome.slice(0, 500), lastError: null }).where(eq(deliveries.id, delivery.id)));
+      await markDeliveryApplied(bot.services, delivery, outcome);
     } catch (error) {
       const reason = (error instanceof AggregateError ? error.errors.map(String).join('; ') : error instanceof Error ? error.message : String(error)).slice(0, 2000);
       const attempts = delivery.attempts + 1;
       const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
       (failed ? bot.logger.error : bot.logger.warn)('github delivery failed', { delivery: delivery.id, event: delivery.event, attempts, error: reason });
-      await bot.services.database.write((tx) =>
-        tx
-          .update(deliveries)
-          .set({ state: failed ? 'failed' : 'queued', attempts, lastError: reason, nextAttemptAt: new Date(bot.services.clock().getTime() + retryDelayMs(delivery.attempts)).toISOString() })
-          .where(eq(deliveries.id, delivery.id)),
-      );
+      await markDeliveryFailed(bot.services, delivery, { attempts, failed, reason, retryAt: new Date(bot.services.clock().getTime() + retryDelayMs(delivery.attempts)) });
     } finally {
       outcomes.delete(delivery.id);
     }

@@ -1,8 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
-import { tables } from '../../db/index.ts';
 import type { Logger } from '../../api/logger.ts';
+import { moveBotCursor, readBotCursor } from '../../api/services/bot-cursors.ts';
 import type { ServiceContext } from '../../api/services/context.ts';
-import { storeDelivery } from './delivery-store.ts';
+import { listStoredDeliveryIds, storeDelivery } from '../../api/services/github/deliveries.ts';
+import { commentSeenKey, hasEffect } from '../../api/services/github/effects.ts';
+import { listIssueVersions } from '../../api/services/github/tracked-issues.ts';
 import type { GitHubClient } from './octokit.ts';
 import { wellFormedDeep } from './well-formed.ts';
 
@@ -30,10 +31,9 @@ export async function syncFromGitHub(
   options: { client: GitHubClient; appClient: GitHubClient | null; repository: string; dryRun: boolean; logger: Logger },
 ): Promise<SyncReport> {
   const [owner, repo] = options.repository.split('/') as [string, string];
-  const db = services.database.db;
-  const [cursor] = await db.select().from(tables.botCursors).where(eq(tables.botCursors.name, SINCE_CURSOR));
+  const cursor = await readBotCursor(services, SINCE_CURSOR);
   const startedAt = services.clock();
-  const since = cursor ? new Date(Date.parse(cursor.value) - OVERLAP_MS).toISOString() : null;
+  const since = cursor ? new Date(Date.parse(cursor) - OVERLAP_MS).toISOString() : null;
   const report: SyncReport = { since, issuesSeen: 0, commentsSeen: 0, caughtUp: [], redeliveriesAsked: [] };
   const repository = { full_name: options.repository };
   const catchUp = async (id: string, event: string, payload: Record<string, unknown>) => {
@@ -44,12 +44,7 @@ export async function syncFromGitHub(
   const issues = await options.client.paginate(options.client.rest.issues.listForRepo, { owner, repo, state: 'all', sort: 'updated', direction: 'asc', per_page: 100, ...(since ? { since } : {}) });
   const known = new Map<number, { githubUpdatedAt: string; state: string }>();
   const numbers = issues.map((issue) => issue.number);
-  for (let index = 0; index < numbers.length; index += 500)
-    for (const row of await db
-      .select({ number: tables.githubIssues.number, githubUpdatedAt: tables.githubIssues.githubUpdatedAt, state: tables.githubIssues.state, repository: tables.githubIssues.repository })
-      .from(tables.githubIssues)
-      .where(inArray(tables.githubIssues.number, numbers.slice(index, index + 500))))
-      if (row.repository === options.repository) known.set(row.number, row);
+  for (const row of await listIssueVersions(services, numbers)) if (row.repository === options.repository) known.set(row.number, row);
   for (const issue of issues) {
     if (issue.pull_request) continue;
     report.issuesSeen++;
@@ -63,8 +58,7 @@ export async function syncFromGitHub(
   const comments = await options.client.paginate(options.client.rest.issues.listCommentsForRepo, { owner, repo, sort: 'updated', direction: 'asc', per_page: 100, ...(since ? { since } : {}) });
   for (const comment of comments) {
     report.commentsSeen++;
-    const [seen] = await db.select({ key: tables.githubEffects.key }).from(tables.githubEffects).where(eq(tables.githubEffects.key, commentSeenKey(comment.id, comment.updated_at)));
-    if (seen) continue;
+    if (await hasEffect(services, commentSeenKey(comment.id, comment.updated_at))) continue;
     const number = Number(comment.issue_url.split('/').at(-1));
     const action = comment.created_at === comment.updated_at ? 'created' : 'edited';
     await catchUp(`sync:comment:${comment.id}:${comment.updated_at}`, 'issue_comment', { action, comment, issue: { number }, repository, sender: comment.user });
@@ -73,15 +67,10 @@ export async function syncFromGitHub(
   if (options.appClient) report.redeliveriesAsked = await redeliverFailed(services, options.appClient, options.dryRun, options.logger);
   if (!options.dryRun) {
     const value = startedAt.toISOString();
-    await services.database.write((tx) =>
-      tx.insert(tables.botCursors).values({ name: SINCE_CURSOR, value, updatedAt: value }).onConflictDoUpdate({ target: tables.botCursors.name, set: { value, updatedAt: value } }),
-    );
+    await moveBotCursor(services, SINCE_CURSOR, value, value);
   }
   return report;
 }
-
-/** The effect key that says a comment, as last edited, has been applied. */
-export const commentSeenKey = (id: number, updatedAt: string) => `seen:comment:${id}:${updatedAt}`;
 
 /** Asks GitHub to redeliver the App's recent deliveries that failed and that the hub never stored. */
 async function redeliverFailed(services: ServiceContext, app: GitHubClient, dryRun: boolean, logger: Logger): Promise<string[]> {
@@ -90,9 +79,7 @@ async function redeliverFailed(services: ServiceContext, app: GitHubClient, dryR
   const failed = deliveries.filter((delivery) => delivery.status_code >= 400 || delivery.status_code === 0 || delivery.status !== 'OK');
   const guids = [...new Set(failed.map((delivery) => delivery.guid))];
   const succeeded = new Set(deliveries.filter((delivery) => delivery.status === 'OK').map((delivery) => delivery.guid));
-  const stored = guids.length
-    ? new Set((await services.database.db.select({ id: tables.githubDeliveries.id }).from(tables.githubDeliveries).where(inArray(tables.githubDeliveries.id, guids))).map((row) => row.id))
-    : new Set<string>();
+  const stored = await listStoredDeliveryIds(services, guids);
   for (const delivery of failed) {
     if (stored.has(delivery.guid) || succeeded.has(delivery.guid) || asked.includes(delivery.guid)) continue;
     if (!dryRun) await app.rest.apps.redeliverWebhookDelivery({ delivery_id: delivery.id });

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../api/http/app-env.ts';
 import { respondWithProblem } from '../../api/http/problem.ts';
 import { clientAddress, tooMany } from '../../api/http/rate-limit.ts';
 import type { RateLimits } from '../../api/http/rate-limits.ts';
-import { storeDelivery } from './delivery-store.ts';
+import { storeDelivery } from '../../api/services/github/deliveries.ts';
 import { wellFormedDeep } from './well-formed.ts';
 
 export type WebhookSecrets = { current: string; previous: readonly string[] };

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { tables } from '../../db/index.ts';
 import type { Logger } from '../../api/logger.ts';
+import { moveBotCursorInWrite, readBotCursor } from '../../api/services/bot-cursors.ts';
 import type { ServiceContext } from '../../api/services/context.ts';
 import { listEvents, type LedgerEventView } from '../../api/services/ledger.ts';
 import { enqueueOutbox } from '../../api/services/outbox.ts';
@@ -17,8 +16,8 @@ const cursorName = (channel: string) => `feed:${channel}`;
 
 /** The last ledger seq a channel has turned into messages. */
 export async function feedCursor(services: ServiceContext, channel: string): Promise<number> {
-  const [row] = await services.database.db.select({ value: tables.botCursors.value }).from(tables.botCursors).where(eq(tables.botCursors.name, cursorName(channel)));
-  return row ? Number(row.value) : 0;
+  const value = await readBotCursor(services, cursorName(channel));
+  return value !== null ? Number(value) : 0;
 }
 
 /**
@@ -52,11 +51,7 @@ export function createFeedConsumer(options: {
       const head = items.at(-1)!.seq;
       await services.database.write(async (tx) => {
         for (const message of messages) await enqueueOutbox(tx, { channel, ...message, now: services.clock() });
-        const now = services.clock().toISOString();
-        await tx
-          .insert(tables.botCursors)
-          .values({ name: cursorName(channel), value: String(head), updatedAt: now })
-          .onConflictDoUpdate({ target: tables.botCursors.name, set: { value: String(head), updatedAt: now } });
+        await moveBotCursorInWrite(tx, cursorName(channel), String(head), services.clock().toISOString());
       });
       mapped += items.length;
       if (messages.length > 0) options.onQueued?.();

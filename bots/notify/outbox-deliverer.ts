@@ -1,8 +1,6 @@
-import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import { tables } from '../../db/index.ts';
 import type { Logger } from '../../api/logger.ts';
 import type { ServiceContext } from '../../api/services/context.ts';
-import { listDueMessages, recordDead, recordDelivered, recordFailed, type OutboxMessage } from '../../api/services/outbox.ts';
+import { claimMessage, listDueMessages, recordDead, recordDelivered, recordFailed, type OutboxMessage } from '../../api/services/outbox.ts';
 
 /**
  * Thrown by a channel when a message can never be delivered (the remote object is gone, the
@@ -111,34 +109,4 @@ export function createOutboxDeliverer(options: {
       await running;
     },
   };
-}
-
-/** How long a claimed message is left to the process delivering it before another may try (a crash mid-call). */
-const CLAIM_MS = 10 * 60_000;
-
-/**
- * Claims a due message for this process by moving its next attempt past the call, if no one has
- * since: two deliverers on one database (the hub and `github sync`) would otherwise both find no
- * comment with the marker and both post one. Delivered, failed or queued again, the row's next
- * attempt is set anew. False when the message is taken, delivered or has a newer payload.
- */
-async function claimMessage(services: ServiceContext, message: OutboxMessage): Promise<boolean> {
-  const now = services.clock();
-  const { outbox } = tables;
-  const claimed = await services.database.write((tx) =>
-    tx
-      .update(outbox)
-      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString() })
-      .where(
-        and(
-          eq(outbox.id, message.id),
-          isNull(outbox.deliveredAt),
-          isNull(outbox.deadAt),
-          lte(outbox.nextAttemptAt, now.toISOString()),
-          sql`${outbox.payload} = ${JSON.stringify(message.payload)}`,
-        ),
-      )
-      .returning({ id: outbox.id }),
-  );
-  return claimed.length > 0;
 }

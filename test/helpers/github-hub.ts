@@ -13,9 +13,9 @@ import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 
 export const REPOSITORY = 'agora/requests';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
-const FIXTURES = new URL('../../../shared/fixtures/github/', import.meta.url).pathname;
+const FIXTURES = new URL('../fixtures/github/', import.meta.url).pathname;
 
-/** A recorded payload from ../shared/fixtures/github, as GitHub sent it. */
+/** A recorded payload (copied from the consortium's shared fixtures into test/fixtures/github), as GitHub sent it. */
 export function fixture(name: string): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
 }

@@ -1,6 +1,6 @@
-import { tables } from '../../../db/index.ts';
 import type { Actor } from '../../../api/services/context.ts';
-import { commentSeenKey } from '../reconciler.ts';
+import { commentSeenKey, recordSeen } from '../../../api/services/github/effects.ts';
+import { loadIssue, type IssuePayload } from '../../../api/services/github/tracked-issues.ts';
 import { isAppError } from '../../../api/services/errors.ts';
 import { enqueueOutbox } from '../../../api/services/outbox.ts';
 import type { BotContext } from '../bot-context.ts';
@@ -9,7 +9,7 @@ import { actorOf } from '../identity.ts';
 import { GITHUB_CHANNEL } from '../sync/github-messages.ts';
 import { issueKey } from '../sync/issue-sync.ts';
 import { answerWaitingRequest } from './issues.ts';
-import { loadIssue, repositoryOf, type IssuePayload } from './issue-records.ts';
+import { repositoryOf } from './issue-records.ts';
 import { Refusal, runCommand } from './run-command.ts';
 
 export type CommentEvent = {
@@ -29,7 +29,7 @@ export async function applyComment(bot: BotContext, event: CommentEvent): Promis
   // The reconciler skips what was applied (bots/github/reconciler.ts).
   if (event.comment.updated_at) {
     const key = commentSeenKey(event.comment.id, event.comment.updated_at);
-    await bot.services.database.write((tx) => tx.insert(tables.githubEffects).values({ key, answer: outcome.slice(0, 500), at: bot.services.clock().toISOString() }).onConflictDoNothing());
+    await recordSeen(bot.services, key, outcome);
   }
   return outcome;
 }

@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
 import { oneRequestOf } from '../../../api/domain/requests/request-type-names.ts';
+import { findRequest } from '../../../api/services/github/request-lookups.ts';
 import { loadProposal } from '../../../api/services/decisions/load-proposal.ts';
 import { getTally } from '../../../api/services/decisions/tally.ts';
 import { toPublicView } from '../../../api/services/requests/views.ts';
 import type { BotContext } from '../bot-context.ts';
-import type { IssueRow } from '../sync/issue-sync.ts';
+import type { IssueRow } from '../../../api/services/github/tracked-issues.ts';
 
 /** `/status`: where the issue's request and vote stand, in a sentence or two (public facts only). */
 export async function describeStatus(bot: BotContext, issue: IssueRow): Promise<string> {
@@ -14,7 +13,7 @@ export async function describeStatus(bot: BotContext, issue: IssueRow): Promise<
   if (issue.problems.length > 0) parts.push(`The form has ${issue.problems.length} problem(s) to fix (see the status comment).`);
   let proposalId = issue.proposalId;
   if (issue.requestId) {
-    const [row] = await db.select().from(tables.requests).where(eq(tables.requests.id, issue.requestId));
+    const row = await findRequest(bot.services, issue.requestId);
     if (row) {
       const view = await toPublicView(db, row, bot.services.clock().toISOString());
       parts.push(

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
 import { judgeTransition, MACHINES } from '../../../api/domain/requests/machines.ts';
 import { isAppError } from '../../../api/services/errors.ts';
+import { loadIssue, markIssueState, moveTransferredIssue } from '../../../api/services/github/tracked-issues.ts';
 import { loadRequest, transitionRequest } from '../../../api/services/requests/transition-request.ts';
 import { applyOnce } from '../apply-once.ts';
 import type { BotContext } from '../bot-context.ts';
@@ -9,7 +8,7 @@ import { requesterActorOf } from '../identity.ts';
 import { isBotLabel } from '../sync/labels.ts';
 import type { IssueEvent } from './issues.ts';
 import { applyIssueContent } from './issues.ts';
-import { loadIssue, queueIssueSync, repositoryOf } from './issue-records.ts';
+import { queueIssueSync, repositoryOf } from './issue-records.ts';
 
 const isBotSender = (bot: BotContext, event: IssueEvent) =>
   event.sender?.type === 'Bot' || (bot.botLogin !== null && event.sender?.login.toLowerCase() === bot.botLogin.toLowerCase());
@@ -77,12 +76,7 @@ export async function applyIssueTransferred(bot: BotContext, event: IssueEvent &
   const next = event.changes?.new_issue?.number;
   const nextRepository = event.changes?.new_repository?.full_name;
   if (!repository || !next || !nextRepository) return 'transfer without a destination: recorded';
-  const { githubIssues: issues } = tables;
-  await bot.services.database.write(async (tx) => {
-    const [existing] = await tx.select().from(issues).where(and(eq(issues.repository, nextRepository), eq(issues.number, next)));
-    if (existing) await tx.delete(issues).where(and(eq(issues.repository, nextRepository), eq(issues.number, next)));
-    await tx.update(issues).set({ repository: nextRepository, number: next }).where(and(eq(issues.repository, repository), eq(issues.number, event.issue.number)));
-  });
+  await moveTransferredIssue(bot.services, { repository, number: event.issue.number }, { repository: nextRepository, number: next });
   return `moved to ${nextRepository}#${next}`;
 }
 
@@ -95,11 +89,8 @@ export async function applyIssueDeleted(bot: BotContext, event: IssueEvent): Pro
 async function trackedIssue(bot: BotContext, event: IssueEvent, state: 'open' | 'closed' | 'deleted') {
   const repository = repositoryOf(event);
   if (!repository) return null;
-  const { githubIssues: issues } = tables;
   const issue = await loadIssue(bot.services, repository, event.issue.number);
   if (!issue) return null;
-  await bot.services.database.write(async (tx) => {
-    await tx.update(issues).set({ state, updatedAt: bot.services.clock().toISOString() }).where(and(eq(issues.repository, repository), eq(issues.number, issue.number)));
-  });
+  await markIssueState(bot.services, { repository, number: issue.number }, state);
   return { ...issue, state };
 }

@@ -1,5 +1,3 @@
-import { and, eq } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
 import { MACHINES } from '../../../api/domain/requests/machines.ts';
 import type { Actor } from '../../../api/services/context.ts';
 import { isAppError } from '../../../api/services/errors.ts';
@@ -11,8 +9,8 @@ import { applyOnce } from '../apply-once.ts';
 import type { BotContext } from '../bot-context.ts';
 import { actorOf, requesterActorOf } from '../identity.ts';
 import { parseFiledIssue, recognizeForm } from '../forms.ts';
-import type { IssueRow } from '../sync/issue-sync.ts';
-import { loadIssue, queueIssueSync, recordIssue, recordProblems, repositoryOf, type IssuePayload } from './issue-records.ts';
+import { linkIssueInWrite, loadIssue, recordIssue, recordProblems, type IssuePayload, type IssueRow } from '../../../api/services/github/tracked-issues.ts';
+import { queueIssueSync, repositoryOf } from './issue-records.ts';
 
 export type IssueEvent = { action: string; issue: IssuePayload; sender?: { login: string; id?: number; type?: string }; repository?: { full_name?: string }; changes?: Record<string, unknown> };
 
@@ -56,7 +54,7 @@ async function fileFromIssue(bot: BotContext, issue: IssueRow, filing: Parameter
     `issue:${issueRef(issue)}:filed`,
     (services) => fileRequest(services, { actor, input: filing }),
     (view) => view.id,
-    (tx, view) => linkIssue(tx, issue, { requestId: view.id }),
+    (tx, view) => linkIssueInWrite(tx, issue, { requestId: view.id }),
   );
   // The feed re-syncs on `request.filed`; queued here too so a parse fixed by an edit shows at once.
   const linked = (await loadIssue(bot.services, issue.repository, issue.number))!;
@@ -113,7 +111,7 @@ async function openReleaseVote(bot: BotContext, issue: IssueRow, proposal: Param
       `issue:${issueRef(issue)}:proposed`,
       (services) => openProposal(services, { actor, input: proposal }),
       (row) => row.id,
-      (tx, row) => linkIssue(tx, issue, { proposalId: row.id }),
+      (tx, row) => linkIssueInWrite(tx, issue, { proposalId: row.id }),
     );
     await queueIssueSync(bot.services, (await loadIssue(bot.services, issue.repository, issue.number))!, bot.publicUrl);
     return `vote opened: ${answer}`;
@@ -122,9 +120,4 @@ async function openReleaseVote(bot: BotContext, issue: IssueRow, proposal: Param
     await queueIssueSync(bot.services, issue, bot.publicUrl, { refusal: `The vote was not opened: ${error.message} Edit the issue once this is fixed; the bot tries again.` });
     return `release vote refused: ${error.message}`;
   }
-}
-
-async function linkIssue(tx: Parameters<Parameters<typeof applyOnce>[4] & {}>[0], issue: IssueRow, link: { requestId?: string; proposalId?: string }) {
-  const { githubIssues: issues } = tables;
-  await tx.update(issues).set(link).where(and(eq(issues.repository, issue.repository), eq(issues.number, issue.number)));
 }

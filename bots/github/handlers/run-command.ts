@@ -1,15 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
 import { MACHINES } from '../../../api/domain/requests/machines.ts';
 import type { Actor } from '../../../api/services/context.ts';
+import { appliedEffect, hasEffect } from '../../../api/services/github/effects.ts';
+import { listOpenConcerns } from '../../../api/services/github/open-concerns.ts';
+import { memberByLogin } from '../../../api/services/github/requesters.ts';
+import type { IssueRow } from '../../../api/services/github/tracked-issues.ts';
 import { castBallot } from '../../../api/services/decisions/ballots.ts';
 import { raiseConcern, resolveConcern } from '../../../api/services/decisions/concerns.ts';
 import { loadProposal } from '../../../api/services/decisions/load-proposal.ts';
 import { assignRequest, loadRequest, transitionRequest } from '../../../api/services/requests/transition-request.ts';
-import { appliedEffect, applyOnce } from '../apply-once.ts';
+import { applyOnce } from '../apply-once.ts';
 import type { BotContext } from '../bot-context.ts';
-import { memberByLogin } from '../identity.ts';
-import type { IssueRow } from '../sync/issue-sync.ts';
 import type { BotCommand } from '../comment-commands.ts';
 import { describeStatus } from './describe-status.ts';
 
@@ -46,7 +46,7 @@ export async function runCommand(
       return { outcome: 'done', message: await describeStatus(bot, issue) };
     case 'vote': {
       const proposalId = await proposalOf(bot, issue);
-      if (edited && (await bot.services.database.db.select().from(tables.githubEffects).where(eq(tables.githubEffects.key, key('vote')))).length > 0)
+      if (edited && (await hasEffect(bot.services, key('vote'))))
         return { outcome: 'refused', message: 'This comment already cast a ballot; editing it does not cast another. Post a new comment to change your vote: the latest ballot counts.' };
       return once(
         'vote',
@@ -68,7 +68,7 @@ export async function runCommand(
     case 'assign': {
       const requestId = requestOf(issue);
       const login = (command.login ?? commenter).toLowerCase();
-      const memberId = await memberByLogin(bot.services.database.db, login);
+      const memberId = await memberByLogin(bot.services, login);
       if (!memberId) throw new Refusal(`@${login} is not in the consortium registry.`);
       return once(`assign:${login}`, (services) => assignRequest(services, { actor, input: { id: requestId, memberId } }), () => `Assigned to ${memberId}.`);
     }
@@ -114,8 +114,7 @@ function transitionNamed(request: { type: keyof typeof MACHINES; state: string }
 
 async function openConcernNamed(bot: BotContext, proposalId: string, name: string): Promise<string> {
   await loadProposal(bot.services.database.db, proposalId);
-  const { concerns } = tables;
-  const rows = await bot.services.database.db.select({ id: concerns.id, title: concerns.title }).from(concerns).where(and(eq(concerns.proposalId, proposalId), isNull(concerns.resolvedAt)));
+  const rows = await listOpenConcerns(bot.services, proposalId);
   const found = rows.find((row) => row.title.toLowerCase() === name.toLowerCase());
   if (!found) throw new Refusal(`No open concern is named "${name}" on this vote${rows.length ? ` (open: ${rows.map((row) => row.title).join(', ')})` : ''}.`);
   return found.id;

@@ -6,7 +6,7 @@ import type { IssueFormTemplate } from './issue-form-template.ts';
 import { readIssueAnswers, type FieldAnswer } from './read-issue-answers.ts';
 import { renderIssueBody } from './render-issue-body.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/github/issue-forms');
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/github/issue-forms');
 const GITHUB = join(FIXTURES, 'github-issue-parser/__fixtures__');
 const STEFANBUCK = join(FIXTURES, 'stefanbuck-github-issue-parser/fixtures');
 const read = (...path: string[]) => readFileSync(join(...path), 'utf8');

@@ -1,9 +1,9 @@
-import { eq, inArray, or } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
 import type { ServiceContext } from '../../../api/services/context.ts';
+import { linkedProposalOf } from '../../../api/services/github/request-lookups.ts';
+import { listIssuesTracking } from '../../../api/services/github/tracked-issues.ts';
 import type { LedgerEventView } from '../../../api/services/ledger.ts';
 import type { FeedMapper, QueuedMessage } from '../../notify/feed-consumer.ts';
-import { issueKey, issueSyncMessages, type IssueRow } from './issue-sync.ts';
+import { issueKey, issueSyncMessages } from './issue-sync.ts';
 
 const OUTCOME_EVENTS = new Set(['proposal.closed', 'proposal.withdrawn']);
 
@@ -26,11 +26,11 @@ export function githubFeed(services: ServiceContext, publicUrl: string): FeedMap
       }
     }
     if (requestIds.size === 0 && proposalIds.size === 0) return [];
-    const issues = await trackingIssues(services, [...requestIds], [...proposalIds]);
+    const issues = await listIssuesTracking(services, [...requestIds], [...proposalIds]);
     const messages: QueuedMessage[] = [];
     for (const issue of issues) {
       messages.push(...(await issueSyncMessages(services, issue, publicUrl)));
-      const proposalId = issue.proposalId ?? (await linkedProposal(services, issue.requestId));
+      const proposalId = issue.proposalId ?? (await linkedProposalOf(services, issue.requestId));
       const outcome = proposalId ? outcomes.get(proposalId) : undefined;
       if (outcome && proposalId) {
         const marker = `<!-- agora:outcome:${proposalId} -->`;
@@ -49,24 +49,4 @@ export function githubFeed(services: ServiceContext, publicUrl: string): FeedMap
 function splitSubject(subject: string): [string, string] {
   const at = subject.indexOf(':');
   return at < 0 ? [subject, ''] : [subject.slice(0, at), subject.slice(at + 1)];
-}
-
-async function trackingIssues(services: ServiceContext, requestIds: string[], proposalIds: string[]): Promise<IssueRow[]> {
-  const db = services.database.db;
-  const { githubIssues: issues, requests } = tables;
-  const viaNomination = proposalIds.length
-    ? (await db.select({ id: requests.id }).from(requests).where(inArray(requests.linkedProposalId, proposalIds))).map((row) => row.id)
-    : [];
-  const allRequests = [...new Set([...requestIds, ...viaNomination])];
-  const conditions = [
-    ...(allRequests.length ? [inArray(issues.requestId, allRequests)] : []),
-    ...(proposalIds.length ? [inArray(issues.proposalId, proposalIds)] : []),
-  ];
-  return conditions.length ? db.select().from(issues).where(or(...conditions)) : [];
-}
-
-async function linkedProposal(services: ServiceContext, requestId: string | null): Promise<string | null> {
-  if (!requestId) return null;
-  const [row] = await services.database.db.select({ id: tables.requests.linkedProposalId }).from(tables.requests).where(eq(tables.requests.id, requestId));
-  return row?.id ?? null;
 }

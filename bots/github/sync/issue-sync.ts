@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
 import type { ServiceContext } from '../../../api/services/context.ts';
+import { findRequest } from '../../../api/services/github/request-lookups.ts';
+import type { IssueRow } from '../../../api/services/github/tracked-issues.ts';
 import { loadProposal } from '../../../api/services/decisions/load-proposal.ts';
 import { getTally } from '../../../api/services/decisions/tally.ts';
 import { MACHINES } from '../../../api/domain/requests/machines.ts';
@@ -8,8 +8,6 @@ import { toPublicView } from '../../../api/services/requests/views.ts';
 import { labelsFor } from './labels.ts';
 import { renderStatusComment } from './status-comment.ts';
 import type { GitHubMessage } from './github-messages.ts';
-
-export type IssueRow = typeof tables.githubIssues.$inferSelect;
 
 /** The outbox key of a message about one issue. */
 export const issueKey = (issue: { repository: string; number: number }, what: string) => `issue:${issue.repository}#${issue.number}/${what}`;
@@ -24,7 +22,7 @@ export async function issueSyncMessages(services: ServiceContext, issue: IssueRo
   if (issue.state === 'deleted' || issue.state === 'transferred') return [];
   const now = services.clock().toISOString();
   const db = services.database.db;
-  const [requestRow] = issue.requestId ? await db.select().from(tables.requests).where(eq(tables.requests.id, issue.requestId)) : [];
+  const requestRow = issue.requestId ? await findRequest(services, issue.requestId) : null;
   const request = requestRow ? await toPublicView(db, requestRow, now) : null;
   const proposalId = issue.proposalId ?? requestRow?.linkedProposalId ?? null;
   const proposalRow = proposalId ? await loadProposal(db, proposalId).catch(() => null) : null;
