@@ -1,5 +1,6 @@
 import { Webhooks, type EmitterWebhookEventName } from '@octokit/webhooks';
 import { retryDelayMs } from '../notify/outbox-deliverer.ts';
+import { serialPasses } from '../notify/serial-passes.ts';
 import type { BotContext } from './bot-context.ts';
 import { listQueuedDeliveries, markDeliveryApplied, markDeliveryFailed, type StoredDelivery } from '../../api/services/github/deliveries.ts';
 import { applyComment, type CommentEvent } from './handlers/comments.ts';
@@ -56,9 +57,6 @@ export function createDeliveryQueue(options: { bot: BotContext; client: (() => P
       outcomes.set(event.id, await (handler as (payload: unknown) => Promise<string>)(event.payload));
     });
 
-  let running: Promise<number> | null = null;
-  let again = false;
-  let stopped = false;
 
   async function apply(delivery: StoredDelivery): Promise<void> {
     try {
@@ -81,9 +79,9 @@ export function createDeliveryQueue(options: { bot: BotContext; client: (() => P
     let applied = 0;
     for (;;) {
       const due = await listQueuedDeliveries(bot.services.database.db, bot.services.clock(), 50);
-      if (due.length === 0 || stopped) return applied;
+      if (due.length === 0 || passes.isStopped()) return applied;
       for (const delivery of due) {
-        if (stopped) return applied;
+        if (passes.isStopped()) return applied;
         await apply(delivery);
         applied++;
       }
@@ -91,36 +89,13 @@ export function createDeliveryQueue(options: { bot: BotContext; client: (() => P
     }
   }
 
-  function applyQueued(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => {
-        bot.logger.error('github delivery queue failed', { error: error instanceof Error ? error.message : String(error) });
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          void applyQueued();
-        }
-      });
-    return running;
-  }
-
-  // pollMs 0: no polling of its own (the CLI drives it).
-  const timer = options.pollMs === 0 ? null : setInterval(() => void applyQueued(), options.pollMs ?? 1000);
-  timer?.unref();
-  return {
-    applyQueued,
-    kick: () => void applyQueued(),
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
+  const passes = serialPasses({
+    pass,
+    pollMs: options.pollMs ?? 1000,
+    onError: (error: unknown) => {
+      bot.logger.error('github delivery queue failed', { error: error instanceof Error ? error.message : String(error) });
+      return 0;
     },
-  };
+  });
+  return { applyQueued: passes.run, kick: passes.kick, stop: passes.stop };
 }

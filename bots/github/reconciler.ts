@@ -5,7 +5,7 @@ import { listStoredDeliveryIds, storeDelivery } from '../../api/services/github/
 import { commentSeenKey, hasEffect } from '../../api/services/github/effects.ts';
 import { listIssueVersions } from '../../api/services/github/tracked-issues.ts';
 import type { GitHubClient } from './octokit.ts';
-import { wellFormedDeep } from './well-formed.ts';
+import { wellFormedDeep } from '../../api/services/storable-text.ts';
 
 export type SyncReport = {
   since: string | null;

@@ -5,7 +5,7 @@ import { respondWithProblem } from '../../api/http/problem.ts';
 import { clientAddress, tooMany } from '../../api/http/rate-limit.ts';
 import type { RateLimits } from '../../api/http/rate-limits.ts';
 import { storeDelivery } from '../../api/services/github/deliveries.ts';
-import { wellFormedDeep } from './well-formed.ts';
+import { wellFormedDeep } from '../../api/services/storable-text.ts';
 
 export type WebhookSecrets = { current: string; previous: readonly string[] };
 

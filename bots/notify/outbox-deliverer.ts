@@ -1,5 +1,6 @@
 import type { Logger } from '../../api/logger.ts';
 import type { ServiceContext } from '../../api/services/context.ts';
+import { serialPasses } from './serial-passes.ts';
 import { claimMessage, listDueMessages, recordDead, recordDelivered, recordFailed, type OutboxMessage } from '../../api/services/outbox.ts';
 
 /**
@@ -49,15 +50,12 @@ export function createOutboxDeliverer(options: {
   batch?: number;
 }): OutboxDeliverer {
   const { services, channels, logger, pollMs = 1000, batch = 50 } = options;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
 
   async function pass(): Promise<void> {
     for (const [channel, deliver] of Object.entries(channels)) {
       const due = await listDueMessages(services.database.db, channel, services.clock(), batch);
       for (const message of due) {
-        if (stopped) return;
+        if (passes.isStopped()) return;
         // Another process (`github sync` beside the hub) has it, or it changed since it was listed:
         // leave it, and the rest after it, to keep the channel's order.
         if (!(await claimMessage(services, message))) break;
@@ -81,32 +79,10 @@ export function createOutboxDeliverer(options: {
     }
   }
 
-  function deliverDue(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => logger.error('outbox pass failed', { error: error instanceof Error ? error.message : String(error) }))
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          void deliverDue();
-        }
-      });
-    return running;
-  }
-
-  const timer = setInterval(() => void deliverDue(), pollMs);
-  timer.unref();
-  return {
-    deliverDue,
-    kick: () => void deliverDue(),
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const passes = serialPasses({
+    pass,
+    pollMs,
+    onError: (error: unknown) => logger.error('outbox pass failed', { error: error instanceof Error ? error.message : String(error) }),
+  });
+  return { deliverDue: passes.run, kick: passes.kick, stop: passes.stop };
 }

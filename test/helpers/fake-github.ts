@@ -3,13 +3,13 @@ import { createTokenRegistry, generateAppKeys } from './fake-github/credentials.
 import { createFakeApp, type RecordedCall } from './fake-github/fake-app.ts';
 import { createFaultInjector, type Fault, type FaultInjector, type RequestMatch } from './fake-github/faults.ts';
 import { createRateBudget } from './fake-github/rate-budget.ts';
-import { startSocketServer, type DownMode } from './fake-github/socket-server.ts';
+import { startSocketServer, type DownMode } from './socket-server.ts';
 import { createStateAccess } from './fake-github/state-access.ts';
 import { createStore, ensureRepo, ensureUser } from './fake-github/store/store.ts';
 import type { RedeliveryHandler, World } from './fake-github/world.ts';
 
 export type { RecordedCall } from './fake-github/fake-app.ts';
-export type { DownMode } from './fake-github/socket-server.ts';
+export type { DownMode } from './socket-server.ts';
 export type { Fault, RequestMatch } from './fake-github/faults.ts';
 export type { RedeliveryHandler } from './fake-github/world.ts';
 export type { CheckRunJson, CommentJson, IssueJson, LabelJson, SeedComment, SeedIssue, SeedPullRequest, StatusJson } from './fake-github/state-access.ts';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { createFaultInjector as createGenericFaultInjector, type FaultInjector as GenericFaultInjector, type RequestMatch } from '../fault-injector.ts';
 import { GitHubError } from './github-error.ts';
 import { primaryRateLimit, rateLimitHeaders, type RateWindow } from './rate-budget.ts';
 
-/** Which requests a fault hits: all of them unless narrowed by method and path. */
-export type RequestMatch = { method?: string; path?: RegExp | string };
+export type { RequestMatch } from '../fault-injector.ts';
 
 export type Fault = {
   status: 403 | 429 | 500 | 502 | 503;
@@ -14,42 +14,8 @@ export type Fault = {
   match?: RequestMatch;
 };
 
-type Armed = { fault: Fault; left: number; until: number };
-
-export type FaultInjector = {
-  /** The next `count` matching requests fail with `fault`. */
-  failNext(count: number, fault: Fault): void;
-  /** Matching requests fail for `ms` milliseconds (Infinity: until `recover()`). */
-  failFor(ms: number, fault: Fault): void;
-  /** Drops every fault still armed. */
-  recover(): void;
-  /** The fault this request meets, if any, using up one of a `failNext` count. */
-  take(method: string, path: string): Fault | undefined;
-};
-
-/** Faults armed by the test, consumed by the requests they match, in the order they were armed. */
-export function createFaultInjector(): FaultInjector {
-  let armed: Armed[] = [];
-  return {
-    failNext: (count, fault) => void armed.push({ fault, left: count, until: Infinity }),
-    failFor: (ms, fault) => void armed.push({ fault, left: Infinity, until: Date.now() + ms }),
-    recover: () => void (armed = []),
-    take(method, path) {
-      armed = armed.filter((entry) => entry.left > 0 && entry.until > Date.now());
-      const entry = armed.find(({ fault }) => matches(fault.match, method, path));
-      if (!entry) return undefined;
-      entry.left--;
-      return entry.fault;
-    },
-  };
-}
-
-function matches(match: RequestMatch | undefined, method: string, path: string): boolean {
-  if (!match) return true;
-  if (match.method && match.method.toUpperCase() !== method) return false;
-  if (match.path === undefined) return true;
-  return typeof match.path === 'string' ? match.path === path : match.path.test(path);
-}
+export type FaultInjector = GenericFaultInjector<Fault>;
+export const createFaultInjector = () => createGenericFaultInjector<Fault>();
 
 const SERVER_MESSAGES: Record<number, string> = { 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
