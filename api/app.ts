@@ -31,6 +31,7 @@ import { datasetRoutes } from './routes/datasets.ts';
 import { modelCardRoutes } from './routes/model-cards.ts';
 import type { ServiceContext } from './services/context.ts';
 import { githubWebhookRoute, type GitHubWebhookOptions } from '../bots/github/webhook-route.ts';
+import { discordInteractionsRoute, type DiscordInteractionsOptions } from '../bots/discord/interactions-route.ts';
 import { isAppError } from './services/errors.ts';
 
 export type AppOptions = {
@@ -47,6 +48,8 @@ export type AppOptions = {
   version?: string;
   /** `POST /webhooks/github`: its secrets and what to do after a delivery is stored; without it the endpoint answers 503. */
   githubWebhook?: Omit<GitHubWebhookOptions, 'rateLimits'>;
+  /** `POST /discord/interactions`: the application's public key and the bot's handler; without them the endpoint answers 503. */
+  discordInteractions?: Omit<DiscordInteractionsOptions, 'rateLimits' | 'clock'>;
 };
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -102,6 +105,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', modelCardRoutes);
 
   app.route('/', githubWebhookRoute({ secrets: null, ...options.githubWebhook, rateLimits: limits }));
+  app.route('/', discordInteractionsRoute({ publicKey: null, handle: null, ...options.discordInteractions, rateLimits: limits, clock: options.services.clock }));
 
   app.doc31(OPENAPI_PATH, openApiConfig);
   app.route('/api/docs', apiDocs);

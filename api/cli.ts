@@ -6,6 +6,7 @@ import { tallyVerifyCommand } from './cli/tally.ts';
 import { exportCardCommand } from './cli/export-card.ts';
 import { githubFormsCommand } from './cli/github-forms.ts';
 import { githubSyncCommand } from './cli/github-sync.ts';
+import { discordRegisterCommandsCommand } from './cli/discord-register-commands.ts';
 import { ledgerExportCommand, ledgerVerifyCommand } from './cli/ledger.ts';
 import { migrateCommand, serveCommand } from './cli/misc.ts';
 import { opennessCommand } from './cli/openness.ts';
@@ -33,6 +34,7 @@ const COMMANDS: CliCommand[] = [
   tallyVerifyCommand,
   githubFormsCommand,
   githubSyncCommand,
+  discordRegisterCommandsCommand,
 ];
 
 function help(): string {

@@ -47,16 +47,30 @@ export const envSchema = z.object({
   GITHUB_WRITE_INTERVAL_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(0).default(1000),
   /** Unit of the waits between retries of GitHub calls (GitHub's Retry-After is in seconds). Tests lower it. */
   GITHUB_RETRY_BASE_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(0).default(1000),
-  DISCORD_PUBLIC_KEY: optional,
+  DISCORD_PUBLIC_KEY: optional.refine((value) => value === undefined || /^[0-9a-f]{64}$/i.test(value), 'expected the application’s public key: 64 hex digits (Developer Portal → General Information)'),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_CHANNEL_DECISIONS: optional,
   DISCORD_CHANNEL_ANNOUNCEMENTS: optional,
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  /**
+   * How interactions reach the hub: `http` (Discord posts them to PUBLIC_URL/discord/interactions),
+   * `gateway` (the bot connects to Discord's gateway; for hubs Discord cannot reach), or `auto`:
+   * the gateway when DISCORD_TOKEN is set and PUBLIC_URL is not.
+   */
+  DISCORD_INTERACTIONS: z.enum(['auto', 'http', 'gateway']).default('auto'),
+  /** Ballots within this time are one edit of the decision message (Discord rate-limits edits). */
+  DISCORD_TALLY_DEBOUNCE_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(0).default(2000),
+  /** An interaction whose answer is not ready by then is deferred and finished by a follow-up (Discord allows 3 s). */
+  DISCORD_DEFER_AFTER_MS: z.coerce.number({ error: 'expected a number of milliseconds' }).int().min(0).max(2500).default(1500),
 });
 
-export type Config = z.infer<typeof envSchema> & { PUBLIC_URL: string };
+export type Config = z.infer<typeof envSchema> & {
+  PUBLIC_URL: string;
+  /** PUBLIC_URL was set (not the localhost default): the outside world can reach the hub there. */
+  PUBLIC_URL_SET: boolean;
+};
 
 /** Parses the environment; throws one readable error listing every bad setting. */
 export function loadConfig(environment: Record<string, string | undefined>): Config {
@@ -66,5 +80,5 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = result.data;
-  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` };
+  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, PUBLIC_URL_SET: config.PUBLIC_URL !== undefined };
 }

@@ -1,3 +1,4 @@
+import { describeDiscordBot, discordSettings } from '../bots/discord/discord-settings.ts';
 import { describeGitHubBot, githubSettings } from '../bots/github/github-settings.ts';
 import { loadConfig } from './env.ts';
 import { startHub } from './hub/start-hub.ts';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   ];
   const github = describeGitHubBot(githubSettings(config));
   lines.push('', `  GitHub webhook ${github.webhook}`, `  GitHub writes  ${github.writes}`, `  GitHub sync    ${github.reconciler}`);
+  const discord = describeDiscordBot(discordSettings(config));
+  lines.push(`  Discord in     ${discord.interactions}`, `  Discord out    ${discord.messages}`);
   if (hub.bootstrapToken)
     lines.push('', 'First start: an admin token was issued. It is shown only this once; store it now:', `  ${hub.bootstrapToken}`);
   process.stderr.write(`${lines.join('\n')}\n\n`);

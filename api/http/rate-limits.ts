@@ -16,6 +16,8 @@ export const RATE_LIMIT_RULES = {
    * A delivery with a good signature is never refused by it.
    */
   webhookSignatureFailures: { points: 300, durationSeconds: 60, blockSeconds: 300, what: 'webhook deliveries with a wrong signature from this address' },
+  /** Discord interactions with a wrong or stale signature from one address (the same reasoning). */
+  interactionSignatureFailures: { points: 300, durationSeconds: 60, blockSeconds: 300, what: 'Discord interactions with a wrong signature from this address' },
   /** Requests filed and comments made: people's work, and the transparency figures. */
   filings: { points: 20, durationSeconds: 3600, what: 'requests and comments filed by this token' },
   filingsPerAddress: { points: 60, durationSeconds: 3600, what: 'requests and comments filed from this address' },

@@ -20,11 +20,17 @@ import { createSiteManager } from './site-manager.ts';
 import { githubSettings } from '../../bots/github/github-settings.ts';
 import { startGitHubBot, type GitHubBot } from '../../bots/github/start-github-bot.ts';
 import { GITHUB_CHANNEL } from '../../bots/github/sync/github-messages.ts';
+import { discordSettings } from '../../bots/discord/discord-settings.ts';
+import { DISCORD_CHANNEL } from '../../bots/discord/messages/discord-messages.ts';
+import { startDiscordBot, type DiscordBot } from '../../bots/discord/start-discord-bot.ts';
+import { discordPublicKey } from '../../bots/discord/verify-interaction.ts';
 
 export type RunningHub = {
   url: string;
   /** The GitHub bot's queue, feed and reconciler (tests drive them; `github sync` runs its sync). */
   github: GitHubBot;
+  /** The Discord bot's handler, feed and channel (tests drive the feed). */
+  discord: DiscordBot;
   /** Delivers what the outbox holds now (tests; the hub also does it on its own). */
   deliverOutbox: () => Promise<void>;
   /** The first admin token's secret, when this start issued it. */
@@ -64,7 +70,10 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   // Calls to GitHub and Discord leave from here, after their writes committed. A channel without
   // credentials is not connected: what is queued for it waits in the outbox until it is.
   const github = startGitHubBot({ services, settings: githubSettings(config), logger, kickOutbox: () => outbox.kick() });
-  const outbox = createOutboxDeliverer({ services, channels: github.channel ? { [GITHUB_CHANNEL]: github.channel } : {}, logger });
+  const discordConfig = discordSettings(config);
+  const discord = await startDiscordBot({ services, settings: discordConfig, logger, kickOutbox: () => outbox.kick() });
+  const channels = { ...(github.channel ? { [GITHUB_CHANNEL]: github.channel } : {}), ...(discord.channel ? { [DISCORD_CHANNEL]: discord.channel } : {}) };
+  const outbox = createOutboxDeliverer({ services, channels, logger });
   const rateLimits = createRateLimits(config.RATE_LIMIT_MULTIPLIER);
 
   const site = config.AGORA_SKIP_SITE ? null : createSiteManager({ services, logger, outDir: resolve(config.SITE_OUT_DIR) });
@@ -75,6 +84,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     closing: closing.signal,
     rateLimits,
     githubWebhook: { secrets: githubSettings(config).secrets, onStored: () => github.queue.kick() },
+    discordInteractions: { publicKey: discordConfig.publicKey ? discordPublicKey(discordConfig.publicKey) : null, handle: discord.handle },
     site: site?.host ?? { dir: '/nonexistent', state: () => 'disabled' },
   });
 
@@ -91,6 +101,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
   return {
     url,
     github,
+    discord,
     deliverOutbox: () => outbox.deliverDue(),
     bootstrapToken,
     siteReady: () => siteBuild,
@@ -99,6 +110,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
       if (refresher) clearInterval(refresher);
       clearInterval(decisionClock);
       await github.stop();
+      await discord.stop();
       await outbox.stop();
       await site?.stop();
       await closeServer(server);

@@ -113,3 +113,15 @@ export async function claimMessage(services: ServiceContext, message: OutboxMess
   );
   return claimed.length > 0;
 }
+
+/**
+ * Where a channel's message stands: the remote id it recorded (a Discord message id, a GitHub
+ * comment id; null before its first delivery) and whether it became a dead letter; null if it was never queued.
+ */
+export async function outboxMessageState(db: Database, channel: string, key: string): Promise<{ remoteId: string | null; isDead: boolean } | null> {
+  const [row] = await db
+    .select({ remoteId: tables.outbox.remoteId, deadAt: tables.outbox.deadAt })
+    .from(tables.outbox)
+    .where(and(eq(tables.outbox.channel, channel), eq(tables.outbox.key, key)));
+  return row ? { remoteId: row.remoteId, isDead: row.deadAt !== null } : null;
+}

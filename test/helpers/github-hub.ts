@@ -20,7 +20,7 @@ export function fixture(name: string): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
 }
 
-export type HubPerson = { id: string; organization: string; roles: string[]; github: string };
+export type HubPerson = { id: string; organization: string; roles: string[]; github: string; discord?: string };
 
 export type GitHubHub = {
   hub: RunningHub;
@@ -60,7 +60,7 @@ export async function startGitHubHub(options: { people?: HubPerson[]; env?: Reco
   const content = copyContent();
   const people = options.people ?? [];
   const yaml = people
-    .map((person) => `  - id: ${person.id}\n    display_name: ${person.id}\n    github: ${person.github}\n    organization: ${person.organization}\n    roles: [${person.roles.join(', ')}]\n`)
+    .map((person) => `  - id: ${person.id}\n    display_name: ${person.id}\n    github: ${person.github}\n${person.discord ? `    discord: "${person.discord}"\n` : ''}    organization: ${person.organization}\n    roles: [${person.roles.join(', ')}]\n`)
     .join('');
   writeFileSync(join(content.dir, 'governance/members.yaml'), people.length ? `members:\n${yaml}` : 'members: []\n');
   const dataDir = mkdtempSync(join(tmpdir(), 'agora-github-hub-'));
@@ -110,7 +110,7 @@ export async function startGitHubHub(options: { people?: HubPerson[]; env?: Reco
   async function settle() {
     for (let round = 0; round < 20; round++) {
       const applied = await hub.github.queue.applyQueued();
-      const mapped = await hub.github.feed.consume();
+      const mapped = (await hub.github.feed.consume()) + ((await hub.discord.feed?.consume()) ?? 0);
       await hub.deliverOutbox();
       if (applied === 0 && mapped === 0) break;
     }

@@ -22,6 +22,8 @@ export type BallotReceipt = {
   receipt: string | null;
   /** The ballot this one replaced (the organisation's previous latest), if any. */
   replaces: string | null;
+  /** True when `keepIfSame` found this very ballot already standing and recorded nothing new. */
+  unchanged?: boolean;
 };
 
 /**
@@ -32,7 +34,23 @@ export type BallotReceipt = {
  */
 export async function castBallot(
   ctx: ServiceContext,
-  { actor, input }: { actor: Actor; input: { proposalId: string; option: BallotOption; reason?: string | null | undefined; channel: BallotChannel } },
+  {
+    actor,
+    input,
+  }: {
+    actor: Actor;
+    input: {
+      proposalId: string;
+      option: BallotOption;
+      reason?: string | null | undefined;
+      channel: BallotChannel;
+      /**
+       * When the organisation's standing ballot is this member's, with this option and reason, record
+       * nothing and answer that ballot: a double click or a retried Discord interaction is one ballot.
+       */
+      keepIfSame?: boolean;
+    };
+  },
 ): Promise<BallotReceipt> {
   return writeWithLedger(ctx, actor, async (tx, record) => {
     const member = await requireMember(tx, actor);
@@ -52,6 +70,8 @@ export async function castBallot(
       });
 
     const replaced = await selectLatestBallot(tx).get({ proposalId: proposal.id, organizationId: member.organizationId });
+    if (input.keepIfSame && replaced && replaced.memberId === member.id && replaced.option === input.option && (replaced.reason ?? null) === (input.reason ?? null))
+      return { ballotId: replaced.id, proposalId: proposal.id, organizationId: member.organizationId, binding, option: input.option, castAt: replaced.castAt, receipt: replaced.commitment, replaces: null, unchanged: true };
     const ballotId = `ballot_${randomBytes(9).toString('base64url')}`;
     const secret = proposal.policy.secret;
     const salt = secret ? randomBytes(16).toString('hex') : null;
@@ -88,7 +108,7 @@ export async function castBallot(
 /** The organisation's ballot that counts now, the one a new ballot replaces. */
 const selectLatestBallot = prepared((db: Database) =>
   db
-    .select({ id: tables.ballots.id })
+    .select({ id: tables.ballots.id, memberId: tables.ballots.memberId, option: tables.ballots.option, reason: tables.ballots.reason, castAt: tables.ballots.castAt, commitment: tables.ballots.commitment })
     .from(tables.ballots)
     .where(
       and(
