@@ -5,12 +5,14 @@ import { runLoad, type LoadResult } from './load.ts';
 import { benchTally, prepareBallotBench, rawInsertBaseline } from './decisions-bench.ts';
 import { prepareHubDatabase } from './prepare-hub.ts';
 import { startServer } from './processes.ts';
+import { benchDiscord, describeDiscordBench, type DiscordBench } from './discord-bench.ts';
 import { benchWebhooks, describeWebhookBench, type WebhookBench } from './webhook-bench.ts';
 
 /**
  * `npm run bench`: training-report ingestion and read throughput of the hub, each against a Hono
- * hello-world started in the same run, so the ratios hold whatever the machine, and the GitHub
- * webhook path end to end (bench/webhook-bench.ts). Servers run in their
+ * hello-world started in the same run, so the ratios hold whatever the machine, the GitHub
+ * webhook path end to end (bench/webhook-bench.ts) and a Discord vote button's round trip
+ * (bench/discord-bench.ts). Servers run in their
  * own processes; the load comes from this one (autocannon). Results go to bench/results/.
  */
 const TARGETS = { reportsPerSecond: 2000, readRatioToHelloWorld: 0.5, tallyOf100kBallotsMs: 50, ballotsPerSecond: 1000 };
@@ -36,6 +38,7 @@ const hub = await startServer('api/server.ts', { env: hubEnv, logFile: join(dir,
 type Measured = LoadResult & { ratio?: number; helloWorldPerSecond?: number };
 const results: Record<string, Measured> = {};
 let webhooks: WebhookBench | undefined;
+let discord: DiscordBench | undefined;
 /**
  * A read of the hub against hello-world, the two taken in turns (hello, hub, hub, hello, ...) in
  * short slices of the same total length, and the ratio taken between their totals: this machine's
@@ -138,6 +141,7 @@ try {
   results.listModels = await againstHelloWorld(`${hub.url}/api/v1/models`);
   results.getTrainingRun = await againstHelloWorld(`${hub.url}/api/v1/training-runs/${readRunId}`);
   webhooks = await benchWebhooks({ dir, helloUrl: hello.url, seconds: SECONDS, connections: CONNECTIONS, helloWorkers: READ_WORKERS });
+  discord = await benchDiscord({ dir, helloUrl: hello.url, seconds: SECONDS, connections: CONNECTIONS, helloWorkers: READ_WORKERS });
 } finally {
   await hub.stop();
   await hello.stop();
@@ -160,6 +164,7 @@ const report = {
   results,
   tally,
   webhooks,
+  discord,
   ballotCasting: { apiBallotsPerSecond: results.ballotCasting!.requestsPerSecond, rawInsert, ratioToRawInsert: round(results.ballotCasting!.requestsPerSecond / rawInsert.rowsPerSecond) },
   verdicts,
 };
@@ -180,6 +185,7 @@ console.log(row('GET models', results.listModels!, verdicts.listModels));
 console.log(row('GET training-run', results.getTrainingRun!, verdicts.getTrainingRun));
 console.log(row('ballot casting', results.ballotCasting!, verdicts.ballotCasting) + `  ${report.ballotCasting.ratioToRawInsert}× raw libSQL inserts (${rawInsert.rowsPerSecond}/s)`);
 for (const line of describeWebhookBench(webhooks!)) console.log(line);
+for (const line of describeDiscordBench(discord!)) console.log(line);
 console.log(`tally of ${tally.ballots} ballots  ${tally.tallyMs} ms  (plain loop ${tally.baselineLoopMs} ms, ${tally.ratio}×)${verdicts.tally ? '  ✓' : '  ✗ above target'}`);
 console.log(`written to ${file}`);
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openProgressReader, type ProgressReader } from './delivery-progress.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { startServer } from './processes.ts';
+import { sumSlices } from './slices.ts';
 import { BENCH_REPOSITORY, createDeliveryPool, type DeliveryPool, type SignedDelivery } from './signed-deliveries.ts';
 
 const SECRET = 'bench-webhook-secret';
@@ -158,18 +159,6 @@ async function waitUntilDone(reader: ProgressReader, count: number, deadline: nu
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return true;
-}
-
-/** Slices added up: 2xx per second over their total time; the middle p50, the worst p99 and max. */
-function sumSlices(results: LoadResult[]) {
-  const seconds = results.reduce((total, result) => total + result.durationSeconds, 0);
-  const completed = results.reduce((total, result) => total + result.requestsPerSecond * result.durationSeconds, 0);
-  const p50s = results.map((result) => result.latencyMs.p50).sort((a, b) => a - b);
-  return {
-    perSecond: Math.round(completed / seconds),
-    rejected: results.reduce((total, result) => total + result.non2xx + result.errors, 0),
-    latencyMs: { p50: p50s[Math.floor(p50s.length / 2)]!, p99: Math.max(...results.map((result) => result.latencyMs.p99)), max: Math.max(...results.map((result) => result.latencyMs.max)) },
-  };
 }
 
 /** The printed summary of a run, one line per figure. */
