@@ -10,8 +10,9 @@ import { sumSlices } from './slices.ts';
 
 const WARM_UP = 300;
 const SLICES = 4;
-/** Discord waits this long for an interaction's first answer. */
+/** Discord waits 3 s for an interaction's first answer; the target is far inside it. */
 const DISCORD_LIMIT_MS = 3000;
+const TARGET_P99_MS = 100;
 const CHOICES = ['approve', 'reject', 'abstain'] as const;
 
 export type DiscordBenchOptions = { dir: string; helloUrl: string; seconds: number; connections: number; helloWorkers: number };
@@ -22,7 +23,7 @@ export type DiscordBench = {
   settings: { delegates: number; connections: number; messagesToDiscord: string };
   /** Signed vote-button clicks answered per second, in slices taken in turns with hello-world. */
   clicks: { answeredPerSecond: number; rejected: number; answerLatencyMs: Latency; ratio: number; helloWorldPerSecond: number; ballotsRecorded: number; clicksSent: number; slicesPerSecond: { hub: number[]; hello: number[] } };
-  verdicts: { answeredWithinDiscordLimit: boolean; everyClickABallot: boolean };
+  verdicts: { p99WithinTarget: boolean; answeredWithinDiscordLimit: boolean; everyClickABallot: boolean };
 };
 
 /**
@@ -99,6 +100,7 @@ export async function benchDiscord(options: DiscordBenchOptions): Promise<Discor
         slicesPerSecond: { hub: slices.hub.map((slice) => slice.requestsPerSecond), hello: slices.hello.map((slice) => slice.requestsPerSecond) },
       },
       verdicts: {
+        p99WithinTarget: hubTotal.latencyMs.p99 < TARGET_P99_MS,
         answeredWithinDiscordLimit: hubTotal.latencyMs.max < DISCORD_LIMIT_MS && hubTotal.rejected === 0,
         // Every answered click is a ballot; clicks still in flight when a slice ended may be too.
         everyClickABallot: ballotsRecorded >= answered && ballotsRecorded <= sent - sentBefore,
@@ -137,7 +139,7 @@ async function countDiscordBallots(url: string): Promise<number> {
 export function describeDiscordBench(bench: DiscordBench): string[] {
   const { clicks: c, verdicts: v } = bench;
   return [
-    `discord clicks     ${String(c.answeredPerSecond).padStart(7)}/s  p50 ${c.answerLatencyMs.p50} ms  p99 ${c.answerLatencyMs.p99} ms  max ${c.answerLatencyMs.max} ms  ${(c.ratio * 100).toFixed(0)}% of hello-world (${c.helloWorldPerSecond}/s, taken in turns)${v.answeredWithinDiscordLimit ? '  ✓ within 3 s' : '  ✗ slower than 3 s or refused'}`,
+    `discord clicks     ${String(c.answeredPerSecond).padStart(7)}/s  p50 ${c.answerLatencyMs.p50} ms  p99 ${c.answerLatencyMs.p99} ms  max ${c.answerLatencyMs.max} ms  ${(c.ratio * 100).toFixed(0)}% of hello-world (${c.helloWorldPerSecond}/s, taken in turns)${v.p99WithinTarget ? '  ✓ p99 < 100 ms' : '  ✗ p99 above 100 ms'}${v.answeredWithinDiscordLimit ? ', all within 3 s' : '  ✗ some slower than 3 s or refused'}`,
     `discord ballots    ${c.ballotsRecorded} recorded for ${c.clicksSent} clicks sent (${bench.settings.delegates} delegates)${v.everyClickABallot ? '  ✓' : '  ✗ not one ballot per answered click'}`,
   ];
 }

@@ -77,24 +77,26 @@ describe('voting in Discord: one ballot whichever surface, the message follows t
     // Another delegate of the same organisation, by /vote: it replaces, and says so.
     const slash = await hub.answer(slashCommand({ name: 'vote', userId: DORA.discord, options: [{ type: 3, name: 'proposal', value: voteId }, { type: 3, name: 'choice', value: 'reject' }, { type: 3, name: 'reason', value: 'not yet' }] }));
     expect(slash.data.content).toContain('replaces your organisation’s earlier ballot');
-    // A GitHub comment and the API, same organisation.
+    // A GitHub comment and the API, same organisation: the latest (the API's abstention) counts.
     const comment = hub.github.seedComment(REPOSITORY, nomination.issue.number, { body: '/vote approve', user: DANA.github });
     await hub.deliver('issue_comment', aboutComment('created', nomination.issue as never, comment as never));
     await hub.settle();
     const delegateToken = await hub.tokenFor(DANA.id);
-    expect((await hub.api(`/api/v1/proposals/${voteId}/ballots`, { method: 'POST', token: delegateToken, body: JSON.stringify({ option: 'approve' }) })).status).toBe(201);
+    expect((await hub.api(`/api/v1/proposals/${voteId}/ballots`, { method: 'POST', token: delegateToken, body: JSON.stringify({ option: 'abstain' }) })).status).toBe(201);
 
     const tally = await json(hub.api(`/api/v1/proposals/${voteId}/tally`));
     expect(tally.counted.filter((vote: Json) => vote.organizationId === DANA.organization)).toHaveLength(1);
-    expect(tally.counts).toEqual({ approve: 1, abstain: 0, reject: 0 });
+    expect(tally.counts).toEqual({ approve: 0, abstain: 1, reject: 0 });
     const ballots = (await json(hub.api(`/api/v1/proposals/${voteId}/ballots`, { token: hub.adminToken }))).items as Json[];
     // History: the button, /vote, the comment, the API; the double click and the retry recorded nothing.
-    expect(ballots.map((ballot) => [ballot.channel, ballot.option])).toEqual([['discord', 'approve'], ['discord', 'reject'], ['github', 'approve'], ['api', 'approve']]);
+    expect(ballots.map((ballot) => [ballot.channel, ballot.option])).toEqual([['discord', 'approve'], ['discord', 'reject'], ['github', 'approve'], ['api', 'abstain']]);
 
-    // The message shows it after one debounce interval, edited in place.
-    await hub.settle();
+    // The message shows it after one debounce interval (200 ms here), edited in place by the hub's
+    // own feed and outbox — nothing here drives them (no settle) — with room for a loaded machine.
+    await expect.poll(() => fieldOf(hub.discord.message(message.id), 'Tally'), { timeout: 3000, interval: 25 })
+      .toContain('Approve 0 · Abstain 1 · Reject 0');
     const edited = hub.discord.message(message.id);
-    expect(fieldOf(edited, 'Tally')).toContain('Approve 1 · Abstain 0 · Reject 0');
+    expect(fieldOf(edited, 'Tally')).toContain('Approve 0 · Abstain 1 · Reject 0');
     expect(fieldOf(edited, 'Tally')).toContain('Organisations voted: 1 of');
     expect(decisionMessageOf(hub, voteId)).toHaveLength(1);
     // The nomination was announced once, as a new request.
