@@ -14,6 +14,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { allowedMethods, buildRouteTable, declaredQuery, type RouteTable } from './http/route-methods.ts';
 import { noticingTimeUse } from './http/time-dependence.ts';
 import { serveSite, siteNotFoundPage, type SiteHost } from './http/site.ts';
+import { loadConfig } from './env.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
 import { languageRoutes } from './routes/languages.ts';
@@ -46,6 +47,12 @@ export type AppOptions = {
   /** Per-token and per-address limits (api/http/rate-limits.ts); one set per process by default. */
   rateLimits?: RateLimits;
   version?: string;
+  /**
+   * The hub's PUBLIC_URL, the base of absolute links in answers (card exports). Not taken from the
+   * request: behind a proxy that is the hub's inner address, and a Host header is the caller's to
+   * choose. Defaults to what an empty environment gives (http://localhost:8787).
+   */
+  publicUrl?: string;
   /** `POST /webhooks/github`: its secrets and what to do after a delivery is stored; without it the endpoint answers 503. */
   githubWebhook?: Omit<GitHubWebhookOptions, 'rateLimits'>;
   /** `POST /discord/interactions`: the application's public key and the bot's handler; without them the endpoint answers 503. */
@@ -73,7 +80,8 @@ export function createApp(options: AppOptions) {
     servers: [{ url: '/' }],
   };
   // Handlers get services that note their use of the clock, for the read cache (time-dependence.ts).
-  app.use(requestContext({ services: noticingTimeUse(options.services), logger, closing }));
+  const publicUrl = options.publicUrl ?? loadConfig({}).PUBLIC_URL;
+  app.use(requestContext({ services: noticingTimeUse(options.services), logger, closing, publicUrl }));
   app.use(securityHeaders());
   app.use('/api/v1/*', apiPreflight());
   const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;

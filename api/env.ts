@@ -40,6 +40,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/repo')
     .optional(),
+  /**
+   * Where the registry (`content/`) is reviewed: a passed policy change or membership vote opens a
+   * pull request there. Defaults to GITHUB_REPOSITORY.
+   */
+  GITHUB_CONTENT_REPOSITORY: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/repo')
+    .optional(),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   /** How often the reconciler (`github sync`) runs inside the hub; 0 = never on its own. */
   GITHUB_SYNC_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).min(0).default(10),

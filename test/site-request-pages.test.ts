@@ -99,7 +99,8 @@ describe('the fixture', () => {
     try {
       await syncContent(services, { actor: systemActor('test'), input: { contentDir: content.dir } });
       await seedRequestData(services, snapshot.generatedAt);
-      const { generatedAt: _at, ...figures } = await inspectionTransparency(services);
+      const { generatedAt: _at, includesDemo, ...figures } = await inspectionTransparency(services);
+      expect(includesDemo).toBe(false);
       expect(snapshot.requests.transparency).toEqual(figures);
     } finally {
       services.database.close();
@@ -124,8 +125,10 @@ describe('the request tracker', () => {
     for (const request of requests()) {
       const row = page.locator(`tr[data-request="${request.id}"]`);
       expect(squash(await row.innerText()), `${request.type}/${request.state}`).toBe(expectedRow(request, { withTypeAndState: true }));
-      // Its attributes carry the same public facts, for the client filter (and Astro's style scope).
-      expect(await row.evaluate((tr) => tr.getAttributeNames().sort())).toEqual(['class', 'data-due-tone', 'data-request', 'data-state', 'data-type']);
+      // Its attributes carry the same public facts, for the client filter (and Astro's style scope),
+      // and an anchor a decision about the request links to.
+      expect(await row.evaluate((tr) => tr.getAttributeNames().sort())).toEqual(['class', 'data-due-tone', 'data-request', 'data-state', 'data-type', 'id']);
+      expect(await row.getAttribute('id')).toBe(`request-${request.id}`);
       expect(await row.locator('a').getAttribute('href')).toBe(`/api/v1/requests/${request.id}`);
       const times = await row.locator('time').evaluateAll((elements) => elements.map((time) => time.getAttribute('datetime')));
       expect(times).toEqual([request.filedAt, request.dueAt, request.answeredAt].filter((instant) => instant !== null));
@@ -143,7 +146,8 @@ describe('the request tracker', () => {
       'Model-card corrections (0)',
     ]);
     expect(await page.locator('[data-by-state] a', { hasText: '1 needs information' }).getAttribute('href')).toBe('/requests/dataset/#state-needs-info');
-    expect(squash(await page.locator('[data-summary]').innerText())).toContain('10 requests, 4 of them not answered yet: 1 overdue and 2 waiting for the requester.');
+    // The total is the consortium's own requests; the demo ones are listed (and counted by state) but not in it.
+    expect(squash(await page.locator('[data-summary]').innerText())).toContain('2 requests, all answered. Not counted: 8 demo requests (marked demo), simulated by agora demo.');
   });
 
   it('explains the processes and deadlines, says how to file, and links the export as a plain download', async () => {
@@ -233,20 +237,27 @@ describe('a type’s page', () => {
 });
 
 describe('the transparency page', () => {
-  it('shows the inspection figures of the snapshot, which agree with the tracker', async () => {
+  it('shows the inspection figures of the snapshot, which agree with the tracker and leave the demo requests out', async () => {
     const page = await open('requests/transparency');
     expect(await page.locator('#starlight__sidebar a[aria-current="page"]').textContent()).toContain('Transparency');
     const figure = async (name: string) => squash(await page.locator(`[data-figures] [data-figure="${name}"]`).innerText());
     const { transparency } = snapshot.requests;
     const inspections = requests().filter((request) => request.type === 'inspection');
-    expect(transparency).toMatchObject({ received: inspections.length, open: inspections.filter((r) => !r.answeredAt).length, overdue: inspections.filter((r) => r.overdue).length });
-    expect(await figure('received')).toBe('5');
-    expect(await figure('answered')).toBe('3');
-    expect(await figure('answered-on-time')).toBe('2 of 3 (66.7%)');
-    expect(await figure('open')).toBe('2');
-    expect(await figure('overdue')).toBe('⚠ 1');
-    expect(await figure('median')).toBe('5 days from filing to answer, waiting for the requester included');
-    expect([transparency.received, transparency.answered, transparency.answeredOnTime, transparency.medianResponseDays]).toEqual([5, 3, 2, 5]);
+    const real = inspections.filter((request) => !request.isDemo);
+    expect(transparency).toMatchObject({ received: real.length, open: real.filter((r) => !r.answeredAt).length, overdue: real.filter((r) => r.overdue).length });
+    expect(transparency.demoExcluded).toBe(inspections.length - real.length);
+    // The fixture's two requests of its own (the AI Office's, answered late; a researcher's) — not the demo's three.
+    expect(await figure('received')).toBe('2');
+    expect(await figure('answered')).toBe('2');
+    expect(await figure('answered-on-time')).toBe('1 of 2 (50%)');
+    expect(await figure('open')).toBe('0');
+    expect(await figure('overdue')).toBe('none');
+    expect(await figure('median')).toBe('8.5 days from filing to answer, waiting for the requester included');
+    expect([transparency.received, transparency.answered, transparency.answeredOnTime, transparency.medianResponseDays]).toEqual([2, 2, 1, 8.5]);
+    expect(squash(await page.locator('[data-demo-left-out]').innerText())).toBe(
+      'Not counted in these figures: 3 demo data-inspection requests (marked demo in the list of requests), simulated by agora demo.',
+    );
+    expect(squash(await page.locator('[data-api-figures]').innerText())).toContain('/api/v1/requests/transparency?includeDemo=true');
     expect(squash(await page.locator('.data-as-of').innerText())).toContain('Data as of 25 November 2026');
   });
 
@@ -257,9 +268,10 @@ describe('the transparency page', () => {
     );
     expect(rows).toEqual([
       ['ai_office', ['AI Office', 'as the authority states', '1', '1', '0 of 1 (0%)', '12 days']],
-      ['national_authority', ['National authority', 'as the authority states', '1', '1', '1 of 1 (100%)', '2.7 days']],
-      ['downstream_provider', ['Downstream provider', '14 days', '1', '0', '—', '—']],
-      ['rightsholder', ['Rightsholder', '30 days (default)', '1', '0', '—', '—']],
+      // Only demo requests came from these three: they show zeros, as kinds nobody asked from do.
+      ['national_authority', ['National authority', 'as the authority states', '0', '0', '—', '—']],
+      ['downstream_provider', ['Downstream provider', '14 days', '0', '0', '—', '—']],
+      ['rightsholder', ['Rightsholder', '30 days (default)', '0', '0', '—', '—']],
       ['researcher', ['Researcher', '30 days (default)', '1', '1', '1 of 1 (100%)', '5 days']],
     ]);
     for (const row of snapshot.requests.transparency.byRequesterKind) {

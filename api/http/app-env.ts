@@ -10,5 +10,7 @@ export type AppEnv = {
     requestId: string;
     /** Aborted when the hub shuts down, so long-lived answers (event streams) end. */
     closing: AbortSignal;
+    /** The hub's PUBLIC_URL, for absolute links in answers (never the request's own Host). */
+    publicUrl: string;
   };
 };

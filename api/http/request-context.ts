@@ -13,8 +13,8 @@ export const USABLE_REQUEST_ID = /^[\w\-=]{1,255}$/;
  * read, and after the answer one structured log line. One middleware rather than three, since each
  * layer of Hono's chain costs a promise and a closure on every request.
  */
-export function requestContext(world: { services: ServiceContext; logger: Logger; closing: AbortSignal }): MiddlewareHandler<AppEnv> {
-  const { services, logger, closing } = world;
+export function requestContext(world: { services: ServiceContext; logger: Logger; closing: AbortSignal; publicUrl: string }): MiddlewareHandler<AppEnv> {
+  const { services, logger, closing, publicUrl } = world;
   return async (c, next) => {
     const started = performance.now();
     const given = c.req.header(REQUEST_ID_HEADER);
@@ -24,6 +24,7 @@ export function requestContext(world: { services: ServiceContext; logger: Logger
     c.set('logger', logger);
     c.set('actor', anonymous);
     c.set('closing', closing);
+    c.set('publicUrl', publicUrl);
     // On Node's response when there is one: touching the answer's headers costs (api-headers.ts).
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     outgoing?.setHeader(REQUEST_ID_HEADER, requestId);

@@ -83,6 +83,7 @@ export async function startHub(config: Config, logger: Logger, clock: () => Date
     logger,
     closing: closing.signal,
     rateLimits,
+    publicUrl: config.PUBLIC_URL,
     githubWebhook: { secrets: githubSettings(config).secrets, onStored: () => github.queue.kick() },
     discordInteractions: { publicKey: discordConfig.publicKey ? discordPublicKey(discordConfig.publicKey) : null, handle: discord.handle },
     site: site?.host ?? { dir: '/nonexistent', state: () => 'disabled' },

@@ -44,7 +44,8 @@ const exportRoute = createRoute({
   tags: ['Model cards'],
   summary: "Export a model's card",
   description:
-    `Formats: ${formatList}. Answered as an attachment (Content-Disposition) with the format's media type. ` +
+    `Formats: ${formatList}. Answered as an attachment (Content-Disposition) with the format's media type; links between ` +
+    "exports start with the hub's PUBLIC_URL. " +
     'An unknown format answers 400 listing the formats; a model without a card 404. The training summary is generated from ' +
     "the collection cycle the card links (`data.collection`): when the card links none, or the cycle has not been imported, " +
     'it answers 409 conflict with `details.reason` `no_collection` or `collection_not_imported`.',
@@ -73,7 +74,7 @@ export const modelCardRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   .openapi(getRoute, async (c) => c.json(await getModelCard(c.get('services'), c.req.valid('param').id), 200))
   .openapi(exportRoute, async (c) => {
     const { id, format } = c.req.valid('param');
-    const exported = await exportModelCard(c.get('services'), id, format, { baseUrl: new URL(c.req.url).origin });
+    const exported = await exportModelCard(c.get('services'), id, format, { baseUrl: c.get('publicUrl') });
     return c.body(exported.body, 200, {
       'Content-Type': exported.contentType,
       'Content-Disposition': `attachment; filename="${exported.filename}"`,

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
 import { jsonContent, namedComponent, pageOf, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
+import { decisionLinkSchema } from '../services/decisions/decisions-about.ts';
 import { getModel, listModels } from '../services/models.ts';
 import { checkpointViewSchema, modelViewSchema } from '../services/model-view-schemas.ts';
 import { runSchema } from './training-runs.ts';
@@ -11,7 +12,15 @@ import { runSchema } from './training-runs.ts';
 const modelSchema = namedComponent(modelViewSchema, 'Model');
 
 const modelDetailSchema = modelSchema
-  .extend({ checkpoints: z.array(namedComponent(checkpointViewSchema, 'Checkpoint')), runs: z.array(runSchema) })
+  .extend({
+    checkpoints: z.array(namedComponent(checkpointViewSchema, 'Checkpoint')),
+    runs: z.array(runSchema),
+    decisions: z.array(namedComponent(decisionLinkSchema, 'DecisionLink')).openapi({ description: 'The votes about this model version, open and closed, newest first.' }),
+    release: z
+      .object({ proposalId: z.string(), at: z.string(), checkpointDigest: z.string().nullable(), cardRevision: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The passed release vote that released this version, and the checkpoint and card revision it pinned.' }),
+  })
   .openapi('ModelDetail');
 
 const listRoute = createRoute({

@@ -10,6 +10,7 @@ import { listConcerns, raiseConcern, resolveConcern } from '../services/decision
 import { getProposalRow, listProposals, openProposal, refreshElectorate, withdrawProposal } from '../services/decisions/proposals.ts';
 import { getTally, listBallots } from '../services/decisions/tally.ts';
 import { verifyProposalTally } from '../services/decisions/verify.ts';
+import { effectsOf } from '../services/decisions/decision-effects.ts';
 import {
   ballotViewSchema,
   concernViewSchema,
@@ -52,6 +53,7 @@ const openRoute = createRoute({
         title: z.string().min(1).max(300),
         description: z.string().max(20_000).nullable().optional(),
         subject: proposalSubjectSchema,
+        supersedes: z.string().min(1).max(100).optional().openapi({ description: 'An open vote of the same kind on the same subject that this one replaces; it closes as `superseded`.' }),
       })
       .openapi('ProposalRequest'),
   ),
@@ -192,13 +194,20 @@ const resolveRoute = createRoute({
 export const proposalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listRoute, async (c) => {
     const page = await listProposals(c.get('services'), c.req.valid('query'));
-    return c.json({ items: page.items.map(toProposalView), next: page.next }, 200);
+    const effects = await effectsOf(c.get('services').database.db, page.items.map((item) => item.id));
+    return c.json({ items: page.items.map((item) => toProposalView(item, effects.get(item.id) ?? null)), next: page.next }, 200);
   })
   .openapi(openRoute, async (c) => c.json(toProposalView(await openProposal(c.get('services'), { actor: c.get('actor'), input: c.req.valid('json') })), 201))
-  .openapi(getRoute, async (c) => c.json(toProposalView(await getProposalRow(c.get('services').database.db, c.req.valid('param').id)), 200))
-  .openapi(withdrawRoute, async (c) =>
-    c.json(toProposalView(await withdrawProposal(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200),
-  )
+  .openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const db = c.get('services').database.db;
+    const [row, effects] = await Promise.all([getProposalRow(db, id), effectsOf(db, [id])]);
+    return c.json(toProposalView(row, effects.get(id) ?? null), 200);
+  })
+  .openapi(withdrawRoute, async (c) => {
+    const withdrawn = await withdrawProposal(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } });
+    return c.json(toProposalView(withdrawn, withdrawn.effect), 200);
+  })
   .openapi(electorateRoute, async (c) => c.json(toProposalView(await refreshElectorate(c.get('services'), { actor: c.get('actor'), input: c.req.valid('param') })), 200))
   .openapi(tallyRoute, async (c) => c.json(await getTally(c.get('services'), c.req.valid('param').id), 200))
   .openapi(verifyRoute, async (c) => {

@@ -4,7 +4,7 @@ import { MACHINES } from '../domain/requests/machines.ts';
 import { REQUEST_TYPES } from '../domain/requests/vocabulary.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problemResponses } from '../http/problem.ts';
-import { jsonContent, pageQuery } from '../http/schemas.ts';
+import { jsonContent, namedComponent, pageQuery } from '../http/schemas.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { putNominationToVote } from '../services/requests/put-to-vote.ts';
 import { exportRequestsCsv, exportRequestViews } from '../services/requests/export-requests.ts';
@@ -12,6 +12,7 @@ import { listRequests } from '../services/requests/list-requests.ts';
 import { getRequest, inspectionTransparency } from '../services/requests/read-requests.ts';
 import { fileRequest } from '../services/requests/file-request.ts';
 import { assignRequest, commentOnRequest, transitionRequest } from '../services/requests/transition-request.ts';
+import { decisionLinkSchema } from '../services/decisions/decisions-about.ts';
 
 const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.string().max(100).openapi({ example: 'req_x1Yz2AbC' }) });
@@ -57,6 +58,7 @@ const fullRequestSchema = publicRequestSchema
   .openapi('FullRequest');
 
 const requestViewSchema = z.union([fullRequestSchema, publicRequestSchema]).openapi('Request');
+const decisions = z.array(namedComponent(decisionLinkSchema, 'DecisionLink')).openapi({ description: 'The votes about this request (a nomination’s inclusion vote), open and closed.' });
 /** Every state some request type has: a misspelt state is refused rather than answered with an empty list. */
 const REQUEST_STATES = [...new Set(Object.values(MACHINES).flatMap((machine) => machine.states))] as [string, ...string[]];
 const listQuery = z.object({
@@ -107,11 +109,23 @@ const transparencyRoute = createRoute({
   path: '/requests/transparency',
   tags: ['Requests'],
   summary: 'Data-inspection requests: received, answered in time, median response, by requester kind',
+  description: 'The consortium\'s own requests: those filed by `agora demo` are left out (and counted in `demoExcluded`) unless `includeDemo=true`.',
+  request: {
+    query: z.object({
+      includeDemo: z
+        .enum(['true', 'false'])
+        .transform((value) => value === 'true')
+        .optional()
+        .openapi({ description: 'Count the demo requests of `agora demo` in the figures too.', example: 'true' }),
+    }),
+  },
   responses: {
     200: jsonContent(
       z
         .object({
           generatedAt: z.string(),
+          includesDemo: z.boolean().openapi({ description: 'Whether demo requests are counted in (only when asked with `includeDemo=true`).' }),
+          demoExcluded: z.number().int().openapi({ description: 'Demo requests left out of the figures; 0 when they are counted in.' }),
           received: z.number().int(),
           answered: z.number().int(),
           answeredOnTime: z.number().int(),
@@ -123,6 +137,7 @@ const transparencyRoute = createRoute({
         .openapi('RequestTransparency'),
       'The figures.',
     ),
+    ...problemResponses('invalid'),
   },
 });
 
@@ -132,7 +147,15 @@ const getRoute = createRoute({
   tags: ['Requests'],
   summary: 'One request, as you may see it',
   request: { params: idParam },
-  responses: { 200: jsonContent(requestViewSchema, 'The request.'), ...problemResponses('not_found') },
+  responses: {
+    200: jsonContent(
+      z
+        .union([fullRequestSchema.extend({ decisions }), publicRequestSchema.extend({ decisions })])
+        .openapi('RequestDetail'),
+      'The request, with the votes about it.',
+    ),
+    ...problemResponses('not_found'),
+  },
 });
 
 const transitionRoute = createRoute({
@@ -202,7 +225,7 @@ export const requestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const csv = await exportRequestsCsv(c.get('services'), { actor: c.get('actor'), filter });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="requests.csv"' });
   })
-  .openapi(transparencyRoute, async (c) => c.json(await inspectionTransparency(c.get('services')), 200))
+  .openapi(transparencyRoute, async (c) => c.json(await inspectionTransparency(c.get('services'), { includeDemo: c.req.valid('query').includeDemo ?? false }), 200))
   .openapi(getRoute, async (c) => c.json(await getRequest(c.get('services'), { actor: c.get('actor'), id: c.req.valid('param').id }), 200))
   .openapi(transitionRoute, async (c) =>
     c.json(await transitionRequest(c.get('services'), { actor: c.get('actor'), input: { ...c.req.valid('param'), ...c.req.valid('json') } }), 200),

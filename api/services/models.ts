@@ -7,6 +7,8 @@ import { AppError } from './errors.ts';
 import { writeWithLedger } from './ledger.ts';
 import { pagedList, type Page } from './pagination.ts';
 import { listRunsOfModels, type RunView } from './training-runs.ts';
+import { decisionsAbout, type DecisionLink } from './decisions/decisions-about.ts';
+import { effectsOn } from './decisions/decision-effects.ts';
 
 export type CheckpointView = {
   id: string;
@@ -37,7 +39,14 @@ export type ModelView = {
   updatedAt: string;
 };
 
-export type ModelDetail = ModelView & { checkpoints: CheckpointView[]; runs: RunView[] };
+export type ModelDetail = ModelView & {
+  checkpoints: CheckpointView[];
+  runs: RunView[];
+  /** The votes about this model version, open and closed. */
+  decisions: DecisionLink[];
+  /** The passed release vote that released it, with what it pinned. */
+  release: { proposalId: string; at: string; checkpointDigest: string | null; cardRevision: string | null } | null;
+};
 
 type ModelRow = typeof tables.models.$inferSelect;
 
@@ -86,7 +95,13 @@ export async function getModel(ctx: ServiceContext, id: string): Promise<ModelDe
     .where(eq(checkpoints.modelId, id))
     .orderBy(desc(checkpoints.step), asc(checkpoints.id));
   const runs = await listRunsOfModels(ctx, [id]);
-  return { ...toModelView(row.model, row.familyName), checkpoints: checkpointRows, runs };
+  const ref = `model:${id}`;
+  const [decisions, effects] = await Promise.all([decisionsAbout(ctx.database.db, [ref]), effectsOn(ctx.database.db, [ref])]);
+  const released = effects.find((effect) => effect.effect === 'released');
+  const release = released
+    ? { proposalId: released.proposalId, at: released.at, checkpointDigest: (released.details.checkpointDigest as string | null) ?? null, cardRevision: (released.details.cardRevision as string | null) ?? null }
+    : null;
+  return { ...toModelView(row.model, row.familyName), checkpoints: checkpointRows, runs, decisions: decisions.get(ref)!, release };
 }
 
 export type RegisterModelInput = {

@@ -22,6 +22,8 @@ export const SITE_API_INPUTS = [
   'api/services/model-cards/card-export-formats.ts',
   'api/services/training-run-view-schemas.ts',
   'api/services/decisions/view-schemas.ts',
+  'api/services/decisions/decision-link-schemas.ts',
+  'api/domain/decisions/effects.ts',
   'api/domain/decisions/policy.ts',
   'api/domain/decisions/vocabulary.ts',
   'api/domain/requests/vocabulary.ts',

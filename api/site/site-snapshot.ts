@@ -118,7 +118,7 @@ export const EMPTY_SNAPSHOT: SiteSnapshot = {
   decisions: { proposals: [], delegations: [] },
   requests: {
     items: [],
-    transparency: { received: 0, answered: 0, answeredOnTime: 0, open: 0, overdue: 0, medianResponseDays: null, byRequesterKind: [] },
+    transparency: { demoExcluded: 0, received: 0, answered: 0, answeredOnTime: 0, open: 0, overdue: 0, medianResponseDays: null, byRequesterKind: [] },
     deadlines: { ...DEFAULT_DEADLINES },
   },
 };

@@ -53,6 +53,8 @@ const figures = {
 };
 
 const transparencySchema = z.strictObject({
+  /** Demo requests (`agora demo`) left out of these figures: the site counts the consortium's own only. */
+  demoExcluded: count,
   ...figures,
   /** Not answered yet. */
   open: count,

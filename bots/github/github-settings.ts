@@ -6,6 +6,8 @@ export type GitHubSettings = {
   secrets: WebhookSecrets | null;
   auth: GitHubAuth | null;
   repository: string | null;
+  /** Where content/ is reviewed: decision pull requests go there. */
+  contentRepository: string | null;
   apiUrl: string;
   publicUrl: string;
   syncMinutes: number;
@@ -25,6 +27,7 @@ export function githubSettings(config: Config): GitHubSettings {
     secrets: config.GITHUB_WEBHOOK_SECRET ? { current: config.GITHUB_WEBHOOK_SECRET, previous } : null,
     auth,
     repository: config.GITHUB_REPOSITORY ?? null,
+    contentRepository: config.GITHUB_CONTENT_REPOSITORY ?? config.GITHUB_REPOSITORY ?? null,
     apiUrl: config.GITHUB_API_URL,
     publicUrl: config.PUBLIC_URL.replace(/\/+$/, ''),
     syncMinutes: config.GITHUB_SYNC_MINUTES,

@@ -55,7 +55,7 @@ export function startGitHubBot(options: {
         return client;
       }
     : null;
-  const feed = createFeedConsumer({ services, channel: GITHUB_CHANNEL, map: githubFeed(services, settings.publicUrl), logger, onQueued: options.kickOutbox, pollMs });
+  const feed = createFeedConsumer({ services, channel: GITHUB_CHANNEL, map: githubFeed(services, settings.publicUrl, settings.auth ? settings.contentRepository : null), logger, onQueued: options.kickOutbox, pollMs });
   const queue = createDeliveryQueue({
     bot,
     client: clientFor && settings.repository ? () => clientFor(settings.repository!) : null,

@@ -10,6 +10,8 @@ export type ProposalSubject = {
   checkpointDigest?: string;
   cardRevision?: string;
   datasetId?: string;
+  /** dataset_inclusion: the training cycle the dataset is accepted for (none: the catalogue). */
+  cycle?: string;
   reference?: string;
 };
 

@@ -16,3 +16,4 @@ export * from './requests.ts';
 export * from './outbox.ts';
 export * from './maintenance.ts';
 export * from './github.ts';
+export * from './decision-effects.ts';

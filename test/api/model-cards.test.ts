@@ -75,7 +75,7 @@ describe('GET /api/v1/models/{id}/card/exports/{format}', () => {
       const body = await response.text();
       if (format === 'mot') expect(parse(body)).toMatchObject({ framework: { name: 'Model Openness Framework' }, release: { name: 'Agora Demo 1B v0.1 (demo)' } });
       if (format === 'training-summary.json') expect(trainingSummarySchema.safeParse(JSON.parse(body)).success).toBe(true);
-      if (format === 'huggingface-readme') expect(body).toContain(`(http://localhost${exportPath('training-summary')})`);
+      if (format === 'huggingface-readme') expect(body).toContain(`(http://localhost:8787${exportPath('training-summary')})`);
     });
   });
 

@@ -55,7 +55,8 @@ export async function startDiscordHub(options: { people?: HubPerson[]; env?: Rec
       return (await response.json()) as Record<string, any>;
     },
     async openProposal(input: { kind: string; title: string; id?: string }) {
-      const subject = input.kind === 'membership' ? { type: 'membership', reference: 'ai-sweden' } : { type: 'policy', reference: 'charter' };
+      // One open vote per kind and subject: each vote of a test is about a document of its own.
+      const subject = input.kind === 'membership' ? { type: 'membership', reference: 'ai-sweden' } : { type: 'policy', reference: `policy:${input.title}` };
       const response = await hub.api('/api/v1/proposals', { method: 'POST', token: hub.adminToken, body: JSON.stringify({ ...input, subject }) });
       if (response.status !== 201) throw new Error(`opening the proposal answered ${response.status}: ${await response.text()}`);
       return ((await response.json()) as { id: string }).id;

@@ -19,14 +19,22 @@ export async function readFixtureSnapshot(): Promise<SiteSnapshot> {
  * build of its own. Suites only read it; one that needs to change a site copies it first.
  */
 export async function fixtureSite(): Promise<{ snapshot: SiteSnapshot; dir: string; fingerprint: string }> {
+  const snapshot = await readFixtureSnapshot();
+  return { snapshot, ...(await cachedSite(snapshot)) };
+}
+
+/**
+ * The site built from `snapshot` (e.g. the fixture with a few facts changed), cached under its
+ * fingerprint in the run's folder as the fixture's is, so suites asking for the same one share it.
+ */
+export async function cachedSite(snapshot: SiteSnapshot): Promise<{ dir: string; fingerprint: string }> {
   const root = inject('siteCacheDir');
   if (!root) throw new Error('no site cache folder: run the tests with vitest.config.ts, whose globalSetup makes one');
-  const snapshot = await readFixtureSnapshot();
   const fingerprint = await computeSiteFingerprint(snapshot);
   const dir = join(root, fingerprint);
   await mkdir(root, { recursive: true });
   await withBuildLock(join(root, 'lock'), async () => {
     if ((await readBuiltFingerprint(dir)) !== fingerprint) await buildSite({ snapshot, outDir: dir });
   });
-  return { snapshot, dir, fingerprint };
+  return { dir, fingerprint };
 }

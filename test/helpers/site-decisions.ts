@@ -41,7 +41,7 @@ const CHECKPOINT = digestOf('v0.1 final');
 
 type Services = ServiceContext & { clock: { set(instant: string): void } };
 
-const member = (organization: string): Actor => ({ kind: 'token', tokenId: 'fixture', scopes: ['write'], memberId: organization === 'laion' ? 'member-laion' : `delegate-${organization}` });
+const member = (organization: string): Actor => ({ kind: 'member', via: 'demo', memberId: organization === 'laion' ? 'member-laion' : `delegate-${organization}` });
 const nov = (day: number, time = '09:00') => `2026-11-${String(day).padStart(2, '0')}T${time}:00.000Z`;
 
 type Step = { at: string; run: (ctx: Services) => Promise<unknown> };

@@ -67,7 +67,7 @@ describe('confidential fields', () => {
     ];
     for (const path of paths) expect(await publicText(path), path).not.toContain(CANARY);
     const one = await json(hub.app.request(`/api/v1/requests/${ids[0]}`));
-    expect(Object.keys(one).sort()).toEqual(['answeredAt', 'closedAt', 'dueAt', 'filedAt', 'id', 'isDemo', 'overdue', 'paused', 'state', 'type', 'updatedAt']);
+    expect(Object.keys(one).sort()).toEqual(['answeredAt', 'closedAt', 'decisions', 'dueAt', 'filedAt', 'id', 'isDemo', 'overdue', 'paused', 'state', 'type', 'updatedAt']);
   });
 
   it('never appear in the event feed or the ledger', async () => {

@@ -41,7 +41,8 @@ const query = (filter: Filter) =>
 
 /** Every request the filter selects, read one by one as `actor`, newest first, ties by id. */
 async function expected(actor: Actor, filter: Filter): Promise<RequestView[]> {
-  const views = await Promise.all(ids.map((id) => getRequest(hub.services, { actor, id })));
+  // A list item is the single view without the votes about it (those are on GET /requests/{id} only).
+  const views = (await Promise.all(ids.map((id) => getRequest(hub.services, { actor, id })))).map(({ decisions: _decisions, ...view }) => view as RequestView);
   return views
     .filter((view) => (filter.type === undefined || view.type === filter.type) && (filter.state === undefined || view.state === filter.state))
     .filter((view) => filter.overdue === undefined || view.overdue === filter.overdue)

@@ -59,7 +59,7 @@ describe('buildRequestsSnapshot', () => {
   it('carries the inspection figures without their clock reading, and the synced deadline settings', async () => {
     await fileSome();
     const snapshot = await buildRequestsSnapshot(hub.services);
-    const { generatedAt: _at, ...figures } = await inspectionTransparency(hub.services);
+    const { generatedAt: _at, includesDemo: _demo, ...figures } = await inspectionTransparency(hub.services);
     expect(snapshot.transparency).toEqual(figures);
     expect(snapshot.transparency).toMatchObject({ received: 1, open: 1, byRequesterKind: [expect.objectContaining({ requesterKind: 'researcher', received: 1 })] });
     expect(snapshot.deadlines).toEqual({ dataset: 30, access: 30, inspection: 21, card_correction: 30, downstream_provider: 14 });

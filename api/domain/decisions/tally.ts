@@ -36,7 +36,10 @@ export type CountedVote = {
   ballotId: string;
   /** `own`: a delegate of the organisation voted; `delegation`: its delegate organisation's ballot counts for it. */
   via: 'own' | 'delegation';
+  /** The organisation whose ballot counts for this one. */
   delegatedTo?: string;
+  /** The delegations followed, in order (`[b]`, or `[b, c]` when b had delegated to c and not voted). */
+  chain?: string[];
 };
 
 export type Counts = { approve: number; reject: number; abstain: number };
@@ -79,9 +82,11 @@ export function computeTally(input: TallyInput): Tally {
       counted.push({ organizationId, option: own.option, ballotId: own.id, via: 'own' });
       continue;
     }
-    const delegate = activeDelegate(input.delegations, organizationId, input.at);
-    const theirs = delegate && binding.has(delegate) ? latestByOrganization.get(delegate) : undefined;
-    if (theirs && theirs.binding) counted.push({ organizationId, option: theirs.option, ballotId: theirs.id, via: 'delegation', delegatedTo: delegate! });
+    const through = resolveDelegation(input.delegations, organizationId, input.at, (id) => {
+      const theirs = binding.has(id) ? latestByOrganization.get(id) : undefined;
+      return theirs?.binding ? theirs : undefined;
+    });
+    if (through) counted.push({ organizationId, option: through.ballot.option, ballotId: through.ballot.id, via: 'delegation', delegatedTo: through.chain.at(-1)!, chain: through.chain });
     else notVoted.push(organizationId);
   }
   const counts = countOptions(counted.map((vote) => vote.option));
@@ -112,6 +117,27 @@ export function latestBallots(ballots: readonly TallyBallot[]): Map<string, Tall
     if (!current || ballot.seq > current.seq) latest.set(ballot.organizationId, ballot);
   }
   return latest;
+}
+
+/**
+ * Whose ballot counts for an organisation that has not voted: its delegate's, or — when the delegate
+ * has not voted either and has itself delegated — the next one's along the chain, as the handbook
+ * says ("the other organisation's delegates then vote for it"). The graph is kept acyclic when
+ * delegations are made; a cycle in older data ends the walk.
+ */
+export function resolveDelegation<B>(
+  delegations: readonly TallyDelegation[],
+  from: string,
+  at: string,
+  ballotOf: (organizationId: string) => B | undefined,
+): { ballot: B; chain: string[] } | null {
+  const chain: string[] = [];
+  for (let next = activeDelegate(delegations, from, at); next && next !== from && !chain.includes(next); next = activeDelegate(delegations, next, at)) {
+    chain.push(next);
+    const ballot = ballotOf(next);
+    if (ballot) return { ballot, chain };
+  }
+  return null;
 }
 
 /** The organisation `from` has delegated its vote to at `at`, if any (the latest delegation wins). */
@@ -185,7 +211,7 @@ function explain(
     `${counts.approve} binding approvals; at least ${rules.minimum_approvals} needed — ${evaluation.minimumApprovals.reached ? 'met' : 'not met'}.`,
   ];
   const delegated = counted.filter((vote) => vote.via === 'delegation');
-  if (delegated.length) lines.push(`${delegated.map((vote) => `${vote.organizationId} (through ${vote.delegatedTo})`).join(', ')} counted by delegation.`);
+  if (delegated.length) lines.push(`${delegated.map((vote) => `${vote.organizationId} (through ${(vote.chain ?? [vote.delegatedTo]).join(' → ')})`).join(', ')} counted by delegation.`);
   if (concerns.length) lines.push(`Open concerns block passing: ${concerns.map((concern) => `“${concern.title}”`).join(', ')}.`);
   lines.push(
     evaluation.outcome === 'passed'

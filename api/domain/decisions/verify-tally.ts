@@ -2,6 +2,8 @@ import type { LedgerEntry } from '../ledger/chain.ts';
 import type { BallotOption } from './policy.ts';
 import { commitBallot } from './secret-ballot.ts';
 import { computeTally, type Counts, type Tally, type TallyBallot, type TallyDelegation, type TallyRules } from './tally.ts';
+import { effectOf } from './effects.ts';
+import type { Outcome } from './vocabulary.ts';
 
 export type TallyVerification = {
   proposalId: string;
@@ -10,6 +12,8 @@ export type TallyVerification = {
   recomputed: Tally | null;
   matches: boolean;
   problems: string[];
+  /** What the decision did to its subject, recorded and as its kind and outcome say it must (null before it ended). */
+  effect?: { recorded: string | null; expected: string } | null;
 };
 
 type Data = Record<string, unknown>;
@@ -28,8 +32,11 @@ export function verifyTallyFromLedger(proposalId: string, proposalEntries: reado
   if (!opened) return { proposalId, recorded: null, recomputed: null, matches: false, problems: [`The ledger has no opening of proposal ${proposalId}.`] };
   const closed = entries.find((entry) => entry.type === 'proposal.closed');
   if (!closed) {
-    const withdrawn = entries.some((entry) => entry.type === 'proposal.withdrawn');
-    return { proposalId, recorded: null, recomputed: null, matches: withdrawn, problems: withdrawn ? [] : ['The vote is still open: there is no recorded outcome to check.'] };
+    const ended = entries.find((entry) => entry.type === 'proposal.withdrawn' || entry.type === 'proposal.superseded');
+    if (!ended) return { proposalId, recorded: null, recomputed: null, matches: false, problems: ['The vote is still open: there is no recorded outcome to check.'] };
+    const outcome = ended.type === 'proposal.withdrawn' ? 'withdrawn' : 'superseded';
+    const effect = checkEffect(entries, opened, outcome, String((ended.data as Data).closedAt));
+    return { proposalId, recorded: null, recomputed: null, matches: effect.problems.length === 0, problems: effect.problems, effect: effect.verdict };
   }
   const closedData = closed.data as Data;
   const closedAt = String(closedData.closedAt);
@@ -86,5 +93,33 @@ export function verifyTallyFromLedger(proposalId: string, proposalEntries: reado
   for (const option of ['approve', 'reject', 'abstain'] as const)
     if (recomputed.counts[option] !== recorded.counts[option])
       problems.push(`The ledger records ${recorded.counts[option]} ${option} but its ballots give ${recomputed.counts[option]}.`);
-  return { proposalId, recorded, recomputed, matches: problems.length === 0, problems };
+  const effect = checkEffect(entries, opened, recorded.outcome as Outcome, closedAt);
+  problems.push(...effect.problems);
+  return { proposalId, recorded, recomputed, matches: problems.length === 0, problems, effect: effect.verdict };
+}
+
+/**
+ * The effect the ledger records for an ended vote, against the one its kind and outcome give
+ * (effectOf, on the subject as pinned at the end). A vote that ended before effects were recorded
+ * has none, which is not a problem.
+ */
+function checkEffect(entries: readonly LedgerEntry[], opened: LedgerEntry, outcome: Outcome, closedAt: string) {
+  const data = opened.data as Data;
+  let subject = data.subject as Parameters<typeof effectOf>[2];
+  for (const entry of entries)
+    if (entry.type === 'proposal.subject_changed') {
+      const changes = (entry.data as Data).changes as Record<string, { to: string | null }>;
+      if (changes.cardRevision) subject = { ...subject, cardRevision: changes.cardRevision.to ?? undefined };
+    }
+  const expected = effectOf(String(data.kind), outcome, subject, closedAt);
+  const recordedEntry = entries.find((entry) => entry.type === 'decision.effect');
+  if (!recordedEntry) return { problems: [], verdict: { recorded: null, expected: expected.effect } };
+  const recorded = recordedEntry.data as Data;
+  const problems: string[] = [];
+  if (recorded.effect !== expected.effect) problems.push(`The ledger records the effect "${String(recorded.effect)}" but a ${String(data.kind)} vote that ended ${outcome} has "${expected.effect}".`);
+  if (recorded.on !== expected.subjectRef) problems.push(`The effect was applied to ${String(recorded.on)}, but the vote was about ${expected.subjectRef}.`);
+  const details = (recorded.details ?? {}) as Data;
+  for (const [key, value] of Object.entries(expected.details))
+    if (details[key] !== value) problems.push(`The effect records ${key} ${JSON.stringify(details[key])}; the vote pinned ${JSON.stringify(value)}.`);
+  return { problems, verdict: { recorded: String(recorded.effect), expected: expected.effect } };
 }

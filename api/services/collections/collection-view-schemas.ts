@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ANNOTATION_STATES } from '../../domain/collections/metadata.ts';
 import { IMPORT_NOTE_CODES, IMPORT_WARNING_CODES } from '../../domain/collections/import-warning.ts';
 import { DATASET_CONTENTS } from '../../domain/collections/vocabulary.ts';
+import { decisionLinkSchema } from '../decisions/decision-link-schemas.ts';
 
 /**
  * The JSON of the collection and dataset views (collection-views.ts, dataset-views.ts), defined
@@ -158,6 +159,11 @@ export const datasetViewSchema = z.object({
       warnings: z.array(importWarningSchema).meta({ description: "The import's warnings about this dataset in this cycle." }),
     }),
   ),
+  standing: z
+    .object({ state: z.enum(['accepted', 'deprecated']), proposalId: z.string(), at: z.string(), cycle: z.string().nullable() })
+    .nullable()
+    .meta({ description: 'Where the latest passed inclusion or deprecation vote left the dataset; null when none has decided it.' }),
+  decisions: z.array(decisionLinkSchema).meta({ description: 'The votes about this dataset, open and closed, newest first.' }),
   /** Per cycle and language variant, its parts summed. */
   languages: z.array(
     z.object({

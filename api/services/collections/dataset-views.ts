@@ -10,6 +10,8 @@ import { pagedList, type Page } from '../pagination.ts';
 import { loadCoverageLanguages } from './coverage.ts';
 import { splitFindings, toPartView, type PartView } from './collection-views.ts';
 import { loadCardFacts, NO_CARD, type CardFacts } from './dataset-cards.ts';
+import { decisionsAbout, type DecisionLink } from '../decisions/decisions-about.ts';
+import { effectsOn } from '../decisions/decision-effects.ts';
 
 export type DatasetSummary = CardFacts & { id: string; name: string; url: string | null; cycles: string[] };
 
@@ -47,7 +49,13 @@ export type DatasetView = Omit<DatasetSummary, 'cycles'> & {
   /** The cycles holding the dataset, most recently imported first. */
   cycles: DatasetCycleView[];
   languages: DatasetLanguageView[];
+  /** Where the consortium's decisions left it: accepted (for a cycle, or the catalogue) or deprecated; null when none has. */
+  standing: DatasetStanding | null;
+  /** The votes about this dataset, open and closed. */
+  decisions: DecisionLink[];
 };
+
+export type DatasetStanding = { state: 'accepted' | 'deprecated'; proposalId: string; at: string; cycle: string | null };
 
 type DatasetRow = typeof tables.collectionDatasets.$inferSelect;
 
@@ -101,7 +109,12 @@ export async function getDataset(ctx: ServiceContext, id: string): Promise<Datas
     };
   });
   const { cycles: _ids, ...summary } = summarise(id, ordered, card);
+  const ref = `dataset:${id}`;
+  const [decisions, effects] = await Promise.all([decisionsAbout(ctx.database.db, [ref]), effectsOn(ctx.database.db, [ref])]);
+  const latest = effects.find((effect) => effect.effect === 'accepted' || effect.effect === 'deprecated');
   return {
+    standing: latest ? { state: latest.effect as DatasetStanding['state'], proposalId: latest.proposalId, at: latest.at, cycle: (latest.details.cycle as string | null | undefined) ?? null } : null,
+    decisions: decisions.get(ref)!,
     ...summary,
     huggingface: ordered[0]!.huggingface,
     catalogue: ordered[0]!.catalogue,

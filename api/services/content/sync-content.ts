@@ -11,6 +11,7 @@ import { reconcile, type Reconciliation, type StoredRow, type WantedRow } from '
 import { toLanguageRow, toMemberRow, toOrganizationRow, toPolicyRow } from './content-rows.ts';
 import { syncDatasetCards } from './sync-dataset-cards.ts';
 import { syncModelCards } from './sync-model-cards.ts';
+import { revalidateOpenSubjects } from '../decisions/clock.ts';
 
 export type EntityChanges = { created: number; updated: number; archived: number; unchanged: number };
 export type SyncSummary = {
@@ -52,6 +53,9 @@ export async function syncContent(
     const members = await syncMembers(tx, registry, now, count);
     const datasetCards = recordChanges('dataset_card', await syncDatasetCards(tx, registry.datasetCards, now), count);
     const modelCards = recordChanges('model_card', await syncModelCards(tx, registry.modelCards, now, count), count);
+    // A card changed under an open release vote: its ballots stop counting in this same transaction,
+    // so no tally between the change and the next clock tick says "would pass" on the old card.
+    if (modelCards.created + modelCards.updated + modelCards.archived > 0) await revalidateOpenSubjects(tx, { now, record: count });
     const countryClassesChanged = await syncCountryClasses(tx, registry, count);
     await syncSetting(tx, 'request_deadlines', registry.requests.deadlines, now, count);
     for (const file of files)

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../context.ts';
 import { readAllPages } from '../pagination.ts';
 import { listConcerns, type ConcernRow } from './concerns.ts';
+import { effectsOf } from './decision-effects.ts';
 import { listDelegations, type DelegationRow } from './delegations.ts';
 import { listProposals } from './proposals.ts';
 import { getTally, listBallots, type BallotView, type TallyView } from './tally.ts';
@@ -27,9 +28,10 @@ export type SnapshotDecision = ProposalView & {
  */
 export async function buildDecisionsSnapshot(ctx: ServiceContext): Promise<{ proposals: SnapshotDecision[]; delegations: DelegationRow[] }> {
   const [rows, delegations] = await Promise.all([readAllPages((cursor) => listProposals(ctx, { cursor, limit: 500 })), readAllPages((cursor) => listDelegations(ctx, { cursor, limit: 500 }))]);
+  const effects = await effectsOf(ctx.database.db, rows.map((row) => row.id));
   const proposals = await Promise.all(
     rows.map(async (row): Promise<SnapshotDecision> => {
-      const view = toProposalView(row);
+      const view = toProposalView(row, effects.get(row.id) ?? null);
       const isSecretOpen = view.rules.secret && view.state === 'open';
       const [tally, ballots, concerns, timeline] = await Promise.all([
         getTally(ctx, row.id),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import { tables } from '../../../db/index.ts';
+import { tables, type Transaction } from '../../../db/index.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { writeWithLedger } from '../ledger.ts';
@@ -35,6 +35,12 @@ export async function createDelegation(
     const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : now;
     const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
     if (validUntil && validUntil <= validFrom) throw new AppError('invalid', '"validUntil" must come after "validFrom".');
+    const cycle = await delegationCycle(tx, { from: input.from, to: input.to, kind: input.kind, validFrom, validUntil });
+    if (cycle)
+      throw new AppError('conflict', `to: delegating ${input.kind} votes from ${input.from} to ${input.to} would make a cycle: ${cycle.join(' → ')}. Revoke one of its delegations first.`, {
+        field: 'to',
+        cycle,
+      });
     const row: DelegationRow = {
       id: `delegation_${randomBytes(6).toString('base64url')}`,
       fromOrganizationId: input.from,
@@ -88,4 +94,31 @@ export async function listDelegations(
     .orderBy(...delegationPages.orderBy)
     .limit(filter.limit + 1);
   return paging.page(rows, filter.limit, (row) => [row.createdAt, row.id]);
+}
+
+/**
+ * The cycle a new delegation would close, if any: the delegations of the same kind, not revoked and
+ * in force at some time of the new one's period, followed from `to`; reaching `from` is a cycle
+ * (`[from, to, …, from]`). A vote could then never say whose ballot counts.
+ */
+async function delegationCycle(
+  tx: Transaction,
+  delegation: { from: string; to: string; kind: string; validFrom: string; validUntil: string | null },
+): Promise<string[] | null> {
+  const rows = await tx
+    .select({ from: tables.delegations.fromOrganizationId, to: tables.delegations.toOrganizationId, validFrom: tables.delegations.validFrom, validUntil: tables.delegations.validUntil })
+    .from(tables.delegations)
+    .where(and(eq(tables.delegations.kind, delegation.kind), isNull(tables.delegations.revokedAt)));
+  const overlapping = rows.filter((row) => (row.validUntil === null || row.validUntil > delegation.validFrom) && (delegation.validUntil === null || row.validFrom < delegation.validUntil));
+  const next = Map.groupBy(overlapping, (row) => row.from);
+  const walk = (at: string, path: string[]): string[] | null => {
+    if (at === delegation.from) return path;
+    for (const edge of next.get(at) ?? []) {
+      if (path.includes(edge.to) && edge.to !== delegation.from) continue;
+      const found = walk(edge.to, [...path, edge.to]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(delegation.to, [delegation.from, delegation.to]);
 }

@@ -4,6 +4,7 @@ import { tables, type Transaction } from '../../../db/index.ts';
 import type { ProposalSubject } from '../../../db/schema/decisions.ts';
 import { snapshotElectorate } from '../../domain/decisions/electorate.ts';
 import type { PolicyEntry } from '../../domain/decisions/policy.ts';
+import { subjectRefOf } from '../../domain/decisions/effects.ts';
 import { votingWindow } from '../../domain/decisions/schedule.ts';
 import type { ProposalState } from '../../domain/decisions/vocabulary.ts';
 import { ledgerActor, utcDate, type Actor, type ServiceContext } from '../context.ts';
@@ -11,7 +12,9 @@ import { AppError } from '../errors.ts';
 import { writeWithLedger, type LedgerEvent } from '../ledger.ts';
 import { pagedList, type Page } from '../pagination.ts';
 import { memberOrOperator } from './acting-member.ts';
+import { applyDecisionEffect } from './decision-effects.ts';
 import { loadProposal, type ProposalRow } from './load-proposal.ts';
+import { checkSubject } from './check-subject.ts';
 import { checkPreconditions } from './preconditions.ts';
 
 const MAY_PROPOSE = ['delegate', 'secretariat', 'release_manager', 'data_steward'] as const;
@@ -22,6 +25,8 @@ export type OpenProposalInput = {
   title: string;
   description?: string | null | undefined;
   subject: ProposalSubject;
+  /** An open vote of the same kind on the same subject that this one replaces: it closes as `superseded`. */
+  supersedes?: string | undefined;
   isDemo?: boolean;
 };
 
@@ -47,14 +52,16 @@ export async function openProposalInWrite(
   const [policyRow] = await tx.select().from(tables.policies).where(and(eq(tables.policies.kind, input.kind), isNull(tables.policies.archivedAt)));
   if (!policyRow) throw new AppError('invalid', `No policy governs decisions of kind "${input.kind}".`, { kind: input.kind });
   const policy: PolicyEntry = policyRow.definition;
+  const member = await memberOrOperator(tx, actor);
+  if (member && !member.roles.some((role) => (MAY_PROPOSE as readonly string[]).includes(role)))
+    throw new AppError('forbidden', `Opening a vote needs one of the roles ${MAY_PROPOSE.join(', ')}.`);
+  const superseded = input.supersedes ? await supersedable(tx, input.supersedes, input.kind, input.subject) : null;
+  await checkSubject(tx, input.kind, input.subject, input.supersedes);
   const check = await checkPreconditions(tx, policy, input.subject);
   if (!check.ok) throw new AppError('conflict', `The ${policy.title.toLowerCase()} cannot be opened: ${check.reasons.join(' ')}`, { reasons: check.reasons });
 
   const now = instant.toISOString();
   const id = input.id ?? `prop_${randomBytes(6).toString('base64url')}`;
-  const member = await memberOrOperator(tx, actor);
-  if (member && !member.roles.some((role) => (MAY_PROPOSE as readonly string[]).includes(role)))
-    throw new AppError('forbidden', `Opening a vote needs one of the roles ${MAY_PROPOSE.join(', ')}.`);
   const [existing] = await tx.select({ id: tables.proposals.id }).from(tables.proposals).where(eq(tables.proposals.id, id));
   if (existing) throw new AppError('conflict', `A proposal with the id "${id}" already exists.`, { id });
   const organizations = await tx.select().from(tables.organizations);
@@ -82,13 +89,31 @@ export async function openProposalInWrite(
     isDemo: input.isDemo ?? false,
     updatedAt: now,
   };
+  if (superseded) await supersede(tx, { old: superseded, by: row.id, now, record });
   await tx.insert(tables.proposals).values(row);
   record({
     type: 'proposal.opened',
     subject: `proposal:${id}`,
-    data: { kind: input.kind, subject: check.subject, rules: policy, electorate, ...window },
+    data: { kind: input.kind, subject: check.subject, rules: policy, electorate, ...window, ...(input.supersedes ? { supersedes: input.supersedes } : {}) },
   });
   return row;
+}
+
+/** The open vote a new one may replace: the same kind, on the same subject. */
+async function supersedable(tx: Transaction, id: string, kind: string, subject: ProposalSubject) {
+  const [old] = await tx.select().from(tables.proposals).where(eq(tables.proposals.id, id));
+  if (!old) throw new AppError('invalid', `supersedes: no proposal has the id "${id}".`, { field: 'supersedes' });
+  if (old.kind !== kind || subjectRefOf(old.subject) !== subjectRefOf(subject))
+    throw new AppError('invalid', `supersedes: ${id} is a ${old.kind} vote on ${subjectRefOf(old.subject)}; a vote replaces only one of its own kind on the same subject.`, { field: 'supersedes' });
+  if (old.state !== 'open') throw new AppError('conflict', `supersedes: ${id} is already closed (${old.outcome}).`, { field: 'supersedes' });
+  return old;
+}
+
+/** Closes the vote a new one replaces as `superseded`, its subject left as it was. */
+async function supersede(tx: Transaction, { old, by, now, record }: { old: typeof tables.proposals.$inferSelect; by: string; now: string; record: (event: LedgerEvent) => void }) {
+  await tx.update(tables.proposals).set({ state: 'closed', outcome: 'superseded', closedAt: now, updatedAt: now }).where(eq(tables.proposals.id, old.id));
+  record({ type: 'proposal.superseded', subject: `proposal:${old.id}`, data: { closedAt: now, by } });
+  await applyDecisionEffect(tx, { proposal: old, outcome: 'superseded', closedAt: now, now, record });
 }
 
 /** Withdraws an open vote: its proposer, the secretariat or an operator. Ballots stay in history. */
@@ -102,7 +127,8 @@ export async function withdrawProposal(ctx: ServiceContext, { actor, input }: { 
     const now = ctx.clock().toISOString();
     await tx.update(tables.proposals).set({ state: 'closed', outcome: 'withdrawn', closedAt: now, updatedAt: now }).where(eq(tables.proposals.id, input.id));
     record({ type: 'proposal.withdrawn', subject: `proposal:${input.id}`, data: { closedAt: now, ...(input.reason ? { reason: input.reason } : {}) } });
-    return { ...proposal, state: 'closed' as const, outcome: 'withdrawn' as const, closedAt: now };
+    const effect = await applyDecisionEffect(tx, { proposal, outcome: 'withdrawn', closedAt: now, now, record });
+    return { ...proposal, state: 'closed' as const, outcome: 'withdrawn' as const, closedAt: now, effect };
   });
 }
 

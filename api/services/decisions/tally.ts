@@ -6,6 +6,7 @@ import type { BallotChannel, Outcome } from '../../domain/decisions/vocabulary.t
 import { systemActor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { writeWithLedger } from '../ledger.ts';
+import { applyDecisionEffect } from './decision-effects.ts';
 import { loadProposal, loadTallyInput } from './load-proposal.ts';
 
 export type TallyView =
@@ -86,7 +87,8 @@ export async function closeProposal(ctx: ServiceContext, input: { id: string; at
         ...(reveal ? { reveal } : {}),
       },
     });
-    return { ...proposal, state: 'closed' as const, outcome: tally.outcome, closedAt: input.at, tally };
+    const effect = await applyDecisionEffect(tx, { proposal, outcome: tally.outcome, closedAt: input.at, now, record });
+    return { ...proposal, state: 'closed' as const, outcome: tally.outcome, closedAt: input.at, tally, effect };
   });
 }
 

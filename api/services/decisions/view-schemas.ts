@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BALLOT_OPTIONS, type PolicyEntry } from '../../domain/decisions/policy.ts';
 import { BALLOT_CHANNELS, OUTCOMES, PROPOSAL_STATES } from '../../domain/decisions/vocabulary.ts';
+import { DECISION_EFFECTS } from '../../domain/decisions/effects.ts';
+import { subjectLinkOf, subjectLinkSchema } from './decision-link-schemas.ts';
 
 /**
  * The API's (and the site's) view of decisions, in plain zod so the site can import them; routes
@@ -16,7 +18,8 @@ export const proposalSubjectSchema = z.object({
   checkpointDigest: z.string().optional().meta({ description: 'The checkpoint a release vote is pinned to.' }),
   cardRevision: z.string().optional().meta({ description: 'sha256 of the model card file the vote is pinned to.' }),
   datasetId: z.string().optional(),
-  reference: z.string().optional(),
+  cycle: z.string().optional().meta({ description: 'dataset_inclusion: the training cycle the dataset is accepted for; none for the catalogue.' }),
+  reference: z.string().optional().meta({ description: 'A nomination (`request:<id>`), a policy or document, or an organisation (membership).' }),
 });
 
 export const proposalViewSchema = z.object({
@@ -46,16 +49,25 @@ export const proposalViewSchema = z.object({
     earlyClose: z.boolean(),
   }),
   isDemo: z.boolean(),
+  subjectLink: subjectLinkSchema.meta({ description: 'What the vote is about, and its page.' }),
+  effect: z
+    .object({ effect: z.enum(DECISION_EFFECTS), details: z.record(z.string(), z.unknown()), at: z.string() })
+    .nullable()
+    .meta({ description: 'What the closed decision did to its subject (`unchanged` for anything but passed); null while open.' }),
 });
 export type ProposalView = z.infer<typeof proposalViewSchema>;
 
 /** A stored proposal (db/schema/decisions.ts) as far as its view needs it. */
-type StoredProposal = Omit<ProposalView, 'rules'> & { policy: PolicyEntry; tally: unknown; updatedAt: string };
+type StoredProposal = Omit<ProposalView, 'rules' | 'subjectLink' | 'effect'> & { policy: PolicyEntry; tally: unknown; updatedAt: string; effect?: unknown };
 
-export function toProposalView(row: StoredProposal): ProposalView {
-  const { policy, tally: _tally, updatedAt: _updated, ...rest } = row;
+type StoredEffect = { effect: (typeof DECISION_EFFECTS)[number]; details: Record<string, unknown>; at: string };
+
+export function toProposalView(row: StoredProposal, storedEffect: StoredEffect | null = null): ProposalView {
+  const { policy, tally: _tally, updatedAt: _updated, effect: _effect, ...rest } = row;
   return {
     ...rest,
+    subjectLink: subjectLinkOf(row.subject),
+    effect: storedEffect ? { effect: storedEffect.effect, details: storedEffect.details, at: storedEffect.at } : null,
     rules: {
       title: policy.title,
       options: policy.options,

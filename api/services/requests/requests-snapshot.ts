@@ -15,8 +15,11 @@ export type SnapshotRequest = Omit<PublicRequestView, 'dueAt'> & { dueAt: string
 export type RequestsSnapshot = {
   /** Every request, newest first, as an anonymous reader sees it: type, state and dates only. */
   items: SnapshotRequest[];
-  /** inspectionTransparency without its clock reading (the snapshot has its own `generatedAt`). */
-  transparency: Omit<Transparency, 'generatedAt' | 'byRequesterKind'> & {
+  /**
+   * inspectionTransparency without its clock reading (the snapshot has its own `generatedAt`): the
+   * official figures, demo requests left out (and counted in `demoExcluded`), as the site shows them.
+   */
+  transparency: Omit<Transparency, 'generatedAt' | 'includesDemo' | 'byRequesterKind'> & {
     byRequesterKind: (Omit<Transparency['byRequesterKind'][number], 'requesterKind'> & { requesterKind: RequesterKind | 'unknown' })[];
   };
   /** Days to answer when no authority stated a period (content/governance/requests.yaml, as synced). */
@@ -29,7 +32,7 @@ export type RequestsSnapshot = {
  * view grew. A full view here is a broken contract, not a case to handle: fail closed.
  */
 export async function buildRequestsSnapshot(ctx: ServiceContext): Promise<RequestsSnapshot> {
-  const [views, { generatedAt: _clock, ...transparency }, deadlines] = await Promise.all([
+  const [views, { generatedAt: _clock, includesDemo: _never, ...transparency }, deadlines] = await Promise.all([
     exportRequestViews(ctx, { actor: anonymous, filter: {} }),
     inspectionTransparency(ctx),
     deadlineDefaults(ctx.database.db),

@@ -4,10 +4,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { tables, type Database, type Transaction } from '../../../db/index.ts';
 import { ANSWERED_STATES, judgeTransition, MACHINES } from '../../domain/requests/machines.ts';
 import { REQUEST_TYPE_NAMES } from '../../domain/requests/request-type-names.ts';
-import type { HandlerRole } from '../../domain/requests/vocabulary.ts';
+import type { HandlerRole, RequestRole } from '../../domain/requests/vocabulary.ts';
 import { actingMemberId, ledgerActor, type Actor, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { writeWithLedger } from '../ledger.ts';
+import { writeWithLedger, type LedgerEvent } from '../ledger.ts';
 import { handlerRolesOf, rolesTowards } from './access-control.ts';
 import { toFullView, type FullRequestView, type RequestRow } from './views.ts';
 
@@ -39,53 +39,63 @@ export async function transitionRequest(ctx: ServiceContext, { actor, input }: {
     const request = await loadRequest(tx, input.id);
     const roles = await rolesTowards(tx, actor, request);
     if (roles.length === 0 && actor.kind === 'anonymous') throw new AppError('unauthorized', 'Acting on a request needs a bearer token.');
-    const verdict = judgeTransition(request.type, request, input.transition, roles, input.comment);
-    if (!verdict.allowed) throw new AppError(verdict.code, verdict.message, { state: request.state, transition: input.transition });
-    const now = ctx.clock().toISOString();
-    const changes: Partial<RequestRow> = { state: verdict.to, updatedAt: now };
-
-    if (verdict.transition.pauses) {
-      changes.pausedFrom = request.state;
-      await tx.insert(tables.requestPauses).values({ requestId: request.id, from: now, to: null });
-    } else if (request.pausedFrom !== null) {
-      // Any move out of waiting (the requester's answer, a withdrawal, a decision) restarts the clock.
-      changes.pausedFrom = null;
-      await tx
-        .update(tables.requestPauses)
-        .set({ to: now })
-        .where(and(eq(tables.requestPauses.requestId, request.id), isNull(tables.requestPauses.to)));
-    }
-    await applyEffects(tx, request, input, changes, now);
-    if (!request.answeredAt && ANSWERED_STATES[request.type].includes(verdict.to)) changes.answeredAt = now;
-    if (MACHINES[request.type].final.includes(verdict.to)) changes.closedAt = now;
-
-    await tx.update(tables.requests).set(changes).where(eq(tables.requests.id, request.id));
-    const by = ledgerActor(actor);
-    const comment = input.comment?.trim() || null;
-    const commentDigest = comment ? saltedDigest(comment, randomBytes(16).toString('hex')) : null;
-    await tx.insert(tables.requestActivity).values({
-      requestId: request.id,
-      kind: 'transition',
-      transition: input.transition,
-      fromState: request.state,
-      toState: verdict.to,
-      actor: by,
-      comment,
-      commentSalt: commentDigest?.salt ?? null,
-      at: now,
-    });
-    record({
-      type: 'request.transitioned',
-      subject: `request:${request.id}`,
-      data: {
-        transition: input.transition,
-        from: request.state,
-        to: verdict.to,
-        ...(commentDigest ? { commentDigest: commentDigest.digest, digestScheme: SALTED_DIGEST_SCHEME } : {}),
-      },
-    });
-    return toFullView(tx, { ...request, ...changes } as RequestRow, now);
+    return transitionRequestInWrite(tx, { actor, input, request, roles, now: ctx.clock().toISOString(), record });
   });
+}
+
+/**
+ * transitionRequest's work inside a write the caller holds, with the roles the actor acts in: a
+ * decision's effect moves its nomination on in the transaction that closes the vote.
+ */
+export async function transitionRequestInWrite(
+  tx: Transaction,
+  { actor, input, request, roles, now, record }: { actor: Actor; input: TransitionInput; request: RequestRow; roles: RequestRole[]; now: string; record: (event: LedgerEvent) => void },
+): Promise<FullRequestView> {
+  const verdict = judgeTransition(request.type, request, input.transition, roles, input.comment);
+  if (!verdict.allowed) throw new AppError(verdict.code, verdict.message, { state: request.state, transition: input.transition });
+  const changes: Partial<RequestRow> = { state: verdict.to, updatedAt: now };
+
+  if (verdict.transition.pauses) {
+    changes.pausedFrom = request.state;
+    await tx.insert(tables.requestPauses).values({ requestId: request.id, from: now, to: null });
+  } else if (request.pausedFrom !== null) {
+    // Any move out of waiting (the requester's answer, a withdrawal, a decision) restarts the clock.
+    changes.pausedFrom = null;
+    await tx
+      .update(tables.requestPauses)
+      .set({ to: now })
+      .where(and(eq(tables.requestPauses.requestId, request.id), isNull(tables.requestPauses.to)));
+  }
+  await applyEffects(tx, request, input, changes, now);
+  if (!request.answeredAt && ANSWERED_STATES[request.type].includes(verdict.to)) changes.answeredAt = now;
+  if (MACHINES[request.type].final.includes(verdict.to)) changes.closedAt = now;
+
+  await tx.update(tables.requests).set(changes).where(eq(tables.requests.id, request.id));
+  const by = ledgerActor(actor);
+  const comment = input.comment?.trim() || null;
+  const commentDigest = comment ? saltedDigest(comment, randomBytes(16).toString('hex')) : null;
+  await tx.insert(tables.requestActivity).values({
+    requestId: request.id,
+    kind: 'transition',
+    transition: input.transition,
+    fromState: request.state,
+    toState: verdict.to,
+    actor: by,
+    comment,
+    commentSalt: commentDigest?.salt ?? null,
+    at: now,
+  });
+  record({
+    type: 'request.transitioned',
+    subject: `request:${request.id}`,
+    data: {
+      transition: input.transition,
+      from: request.state,
+      to: verdict.to,
+      ...(commentDigest ? { commentDigest: commentDigest.digest, digestScheme: SALTED_DIGEST_SCHEME } : {}),
+    },
+  });
+  return toFullView(tx, { ...request, ...changes } as RequestRow, now);
 }
 
 /** What particular transitions also do, and what they need. */

@@ -3,6 +3,7 @@ import { UndeliverableError, type DeliverMessage } from '../../notify/outbox-del
 import type { GitHubClient } from '../octokit.ts';
 import { botLabels, isBotLabel, type LabelDefinition } from './labels.ts';
 import type { GitHubMessage } from './github-messages.ts';
+import { openDecisionPullRequest } from './decision-pull-request.ts';
 import { STATUS_MARKER } from './status-comment.ts';
 
 type Target = { owner: string; repo: string };
@@ -57,6 +58,8 @@ export function deliverToGitHub(clientFor: (repository: string) => Promise<GitHu
       }
       case 'check':
         return { remoteId: await upsertCheck(octokit, target, payload, message.remoteId) };
+      case 'decision_pr':
+        return { remoteId: await openDecisionPullRequest(octokit, target, payload, message.remoteId) };
     }
   }
 }

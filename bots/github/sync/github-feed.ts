@@ -3,6 +3,7 @@ import { linkedProposalOf } from '../../../api/services/github/request-lookups.t
 import { listIssuesTracking } from '../../../api/services/github/tracked-issues.ts';
 import type { LedgerEventView } from '../../../api/services/ledger.ts';
 import type { FeedMapper, QueuedMessage } from '../../notify/feed-consumer.ts';
+import { decisionPullRequestMessage } from './decision-pull-request.ts';
 import { issueKey, issueSyncMessages } from './issue-sync.ts';
 
 const OUTCOME_EVENTS = new Set(['proposal.closed', 'proposal.withdrawn']);
@@ -12,22 +13,26 @@ const OUTCOME_EVENTS = new Set(['proposal.closed', 'proposal.withdrawn']);
  * (whichever surface made it: API, GitHub, Discord, the clock) re-syncs that issue's status comment,
  * labels and open/closed state; an outcome also gets a comment of its own, once.
  */
-export function githubFeed(services: ServiceContext, publicUrl: string): FeedMapper {
+export function githubFeed(services: ServiceContext, publicUrl: string, contentRepository: string | null = null): FeedMapper {
   return async (entries: readonly LedgerEventView[]) => {
     const requestIds = new Set<string>();
     const proposalIds = new Set<string>();
     const outcomes = new Map<string, LedgerEventView>();
+    const recorded: string[] = [];
     for (const entry of entries) {
       const [kind, id] = splitSubject(entry.subject);
       if (kind === 'request') requestIds.add(id);
       if (kind === 'proposal') {
         proposalIds.add(id);
         if (OUTCOME_EVENTS.has(entry.type)) outcomes.set(id, entry);
+        if (entry.type === 'decision.effect' && (entry.data as { effect?: string }).effect === 'recorded') recorded.push(id);
       }
     }
     if (requestIds.size === 0 && proposalIds.size === 0) return [];
-    const issues = await listIssuesTracking(services, [...requestIds], [...proposalIds]);
     const messages: QueuedMessage[] = [];
+    // A passed policy change or membership: the registry change is proposed as a pull request.
+    if (contentRepository) for (const proposalId of recorded) messages.push(await decisionPullRequestMessage(services, proposalId, contentRepository, publicUrl));
+    const issues = await listIssuesTracking(services, [...requestIds], [...proposalIds]);
     for (const issue of issues) {
       messages.push(...(await issueSyncMessages(services, issue, publicUrl)));
       const proposalId = issue.proposalId ?? (await linkedProposalOf(services, issue.requestId));

@@ -8,6 +8,8 @@ export type GitHubMessage =
   | { op: 'labels'; repository: string; number: number; labels: string[] }
   | { op: 'state'; repository: string; number: number; state: 'open' | 'closed'; reason: 'completed' | 'not_planned' | null }
   /** A check run on a pull request's head commit (a commit status where check runs are refused). */
-  | { op: 'check'; repository: string; sha: string; name: string; conclusion: 'success' | 'failure' | 'neutral'; title: string; summary: string; text: string };
+  | { op: 'check'; repository: string; sha: string; name: string; conclusion: 'success' | 'failure' | 'neutral'; title: string; summary: string; text: string }
+  /** A passed policy change or membership: a branch with the decision's record under content/, and a pull request to review the change on it. */
+  | { op: 'decision_pr'; repository: string; branch: string; path: string; content: string; title: string; body: string };
 
 export const GITHUB_CHANNEL = 'github';

@@ -58,8 +58,3 @@ export function runsOfModel(id: string) {
 export function findCycle(cycle: string) {
   return snapshot.collections.cycles.find((entry) => entry.collection.cycle === cycle) ?? null;
 }
-
-/** "demo" appears wherever demo data does: a model is demo data, and so is anything of a demo model. */
-export function isDemoRun(run: { isDemo: boolean; modelId: string }): boolean {
-  return run.isDemo || (modelsById.get(run.modelId)?.isDemo ?? false);
-}

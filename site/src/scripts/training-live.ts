@@ -89,8 +89,12 @@ function addRow(root: HTMLElement, run: LiveRun): HTMLTableRowElement | null {
   row.id = `run-${run.id}`;
   const name = row.querySelector('[data-field="run"]');
   if (name) name.textContent = run.id;
+  // "demo" marks the run by its own flag, beside its id as on the built rows; its model is not said demo for it.
+  const demo = row.querySelector<HTMLElement>('[data-live-demo]');
+  if (run.isDemo) demo?.removeAttribute('hidden');
+  else demo?.remove();
   const model = row.querySelector('[data-field="model"]');
-  if (model) model.textContent = `${run.modelId}${run.isDemo ? ' (demo)' : ''}`;
+  if (model) model.textContent = run.modelId;
   const system = row.querySelector('[data-field="system"]');
   if (system) system.textContent = run.hpcSystem;
   body.append(row);

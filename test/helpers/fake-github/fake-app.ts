@@ -11,6 +11,7 @@ import { commentRoutes } from './routes/comments.ts';
 import { contentRoutes } from './routes/contents.ts';
 import { issueRoutes } from './routes/issues.ts';
 import { labelRoutes } from './routes/labels.ts';
+import { gitWriteRoutes } from './routes/git-writes.ts';
 import { pullRoutes } from './routes/pulls.ts';
 import { userRoutes } from './routes/users.ts';
 import type { FakeEnv, World } from './world.ts';
@@ -76,7 +77,7 @@ export function createFakeApp(world: World, { faults, budget, calls }: Deps): Ho
     await next();
   });
 
-  for (const routes of [appRoutes, issueRoutes, labelRoutes, commentRoutes, checkRoutes, pullRoutes, contentRoutes, userRoutes]) app.route('/', routes(world));
+  for (const routes of [appRoutes, issueRoutes, labelRoutes, commentRoutes, checkRoutes, pullRoutes, gitWriteRoutes, contentRoutes, userRoutes]) app.route('/', routes(world));
 
   app.notFound((c) => c.json(notFound().toBody(), 404));
   app.onError((error, c) => {

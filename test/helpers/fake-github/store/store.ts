@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { notFound } from '../github-error.ts';
 import type { HookDelivery, Repo, User } from './types.ts';
 
@@ -75,6 +76,7 @@ export function ensureRepo(store: Store, fullName: string): Repo {
       check_runs: new Map(),
       statuses: [],
       files: new Map(),
+      branches: new Map([['main', randomBytes(20).toString('hex')]]),
       last_number: 0,
     };
     store.repos.set(key, repo);

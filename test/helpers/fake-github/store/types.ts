@@ -84,6 +84,8 @@ export type Repo = {
   statuses: CommitStatus[];
   /** File texts by `ref:path`; a ref is a branch name or a commit SHA. */
   files: Map<string, string>;
+  /** Branches and the commit each points at (`main` from the start). */
+  branches: Map<string, string>;
   last_number: number;
 };
 
