@@ -10,7 +10,7 @@ import { inspectionTransparency } from '../api/services/requests/read-requests.t
 import type { SiteSnapshot } from '../api/site/build-site.ts';
 import type { SiteRequest } from '../api/site/site-snapshot.ts';
 import { formatUtcShort } from '../site/src/registry/format.ts';
-import { REQUEST_STATE } from '../site/src/registry/request-labels.ts';
+import { REQUEST_STATE, REQUEST_TYPE } from '../site/src/registry/request-labels.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { fixtureSite } from './helpers/fixture-site.ts';
 import { createTestClock } from './helpers/clock.ts';
@@ -129,7 +129,8 @@ describe('the request tracker', () => {
       // and an anchor a decision about the request links to.
       expect(await row.evaluate((tr) => tr.getAttributeNames().sort())).toEqual(['class', 'data-due-tone', 'data-request', 'data-state', 'data-type', 'id']);
       expect(await row.getAttribute('id')).toBe(`request-${request.id}`);
-      expect(await row.locator('a').getAttribute('href')).toBe(`/api/v1/requests/${request.id}`);
+      // Its id leads to the request's own page, not to raw API JSON.
+      expect(await row.locator('a').first().getAttribute('href')).toBe(`/requests/${request.type}/${request.id}/`);
       const times = await row.locator('time').evaluateAll((elements) => elements.map((time) => time.getAttribute('datetime')));
       expect(times).toEqual([request.filedAt, request.dueAt, request.answeredAt].filter((instant) => instant !== null));
       expect(await row.locator('[data-age]').getAttribute('data-filed')).toBe(request.filedAt);
@@ -290,5 +291,24 @@ describe('the transparency page', () => {
       'from anyone else (rightsholders, researchers): 30 days.',
     ]);
     expect(snapshot.requests.deadlines).toMatchObject({ inspection: 30, downstream_provider: 14 });
+  });
+});
+
+describe('a page per request', () => {
+  it('shows what anyone may see of each request — type, state, dates, its timeline and the votes about it — and links back to the API', async () => {
+    for (const request of requests()) {
+      const page = await open(`requests/${request.type}/${request.id}`);
+      const facts = squash(await page.locator(`[data-request-facts="${request.id}"]`).innerText());
+      expect(facts).toContain(REQUEST_TYPE[request.type].label);
+      expect(await page.locator('[data-request-facts] a').last().getAttribute('href')).toBe(`/api/v1/requests/${request.id}`);
+      const steps = await page.locator('[data-timeline] li').count();
+      expect(steps).toBe(1 + request.timeline.length);
+      expect(await page.locator(`[data-decisions-about="request:${request.id}"]`).count()).toBe(1);
+      await page.close();
+    }
+    // A request that moved through its states shows each move, in order.
+    const moved = requests().find((request) => request.timeline.length >= 2)!;
+    const page = await open(`requests/${moved.type}/${moved.id}`);
+    expect(await page.locator('[data-timeline] li[data-transition]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-transition')))).toEqual(moved.timeline.map((entry) => entry.transition));
   });
 });

@@ -31,6 +31,8 @@ const requestSchema = z
     updatedAt: z.iso.datetime(),
     /** Filed by `agora demo` (the hub's flag, not something the requester wrote). */
     isDemo: z.boolean(),
+    /** Its transitions, oldest first: states and times only, as the public ledger has them. */
+    timeline: z.array(z.strictObject({ at: z.iso.datetime(), transition: z.string(), from: z.string(), to: z.string() })),
   })
   .refine((request) => MACHINES[request.type].states.includes(request.state), {
     path: ['state'],

@@ -162,7 +162,7 @@ describe('a nomination put to the vote', () => {
     expect(accepted.decisions).toEqual([expect.objectContaining({ id: passing.proposalId, outcome: 'passed', effect: 'accepted' })]);
     const proposal = await json(hub.app.request(`/api/v1/proposals/${passing.proposalId}`));
     expect(proposal.effect).toMatchObject({ effect: 'accepted', details: { request: passing.id, requestState: 'accepted' } });
-    expect(proposal.subjectLink).toEqual({ ref: `request:${passing.id}`, path: `/requests/dataset/#request-${passing.id}` });
+    expect(proposal.subjectLink).toEqual({ ref: `request:${passing.id}`, path: `/requests/dataset/${passing.id}/` });
     const left = await json(hub.as('steward', `/api/v1/requests/${failing.id}`));
     expect(left.state).toBe('under_review');
     expect(left.decisions[0]).toMatchObject({ outcome: 'no_quorum', effect: 'unchanged' });

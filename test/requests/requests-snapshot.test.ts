@@ -21,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => hub.close());
 
 const DAY = 86_400_000;
-const PUBLIC_FIELDS = ['answeredAt', 'closedAt', 'dueAt', 'filedAt', 'id', 'isDemo', 'overdue', 'paused', 'state', 'type', 'updatedAt'];
+const PUBLIC_FIELDS = ['answeredAt', 'closedAt', 'dueAt', 'filedAt', 'id', 'isDemo', 'overdue', 'paused', 'state', 'timeline', 'type', 'updatedAt'];
 const file = async (body: unknown) => (await json(hub.as('requester', '/api/v1/requests', { method: 'POST', body }))).id as string;
 const move = async (person: string, id: string, transition: string, comment?: string) => {
   const response = await hub.as(person, `/api/v1/requests/${id}/transitions`, { method: 'POST', body: { transition, ...(comment ? { comment } : {}) } });
@@ -51,8 +51,14 @@ describe('buildRequestsSnapshot', () => {
       expect(Object.keys(item).sort()).toEqual(PUBLIC_FIELDS);
       const view = views.find((candidate) => candidate.id === item.id)!;
       // While waiting for the requester the due date is left out; otherwise the view as it is.
-      expect(item).toEqual({ ...view, dueAt: view.paused ? null : view.dueAt });
+      const { timeline, ...rest } = item;
+      expect(rest).toEqual({ ...view, dueAt: view.paused ? null : view.dueAt });
+      // The timeline is what the public ledger records of it: states and times, nobody's words.
+      const events = (await json(hub.app.request('/api/v1/events?limit=1000'))).items.filter((entry: { type: string; subject: string }) => entry.type === 'request.transitioned' && entry.subject === `request:${item.id}`);
+      expect(timeline.map(({ transition, from, to }) => ({ transition, from, to }))).toEqual(events.map((entry: { data: Record<string, string> }) => ({ transition: entry.data.transition, from: entry.data.from, to: entry.data.to })));
+      for (const entry of timeline) expect(Object.keys(entry).sort()).toEqual(['at', 'from', 'to', 'transition']);
     }
+    expect(snapshot.items.some((item) => item.timeline.length > 0)).toBe(true);
     expect(snapshot.items.find((item) => item.id === inspection)).toMatchObject({ state: 'clarification', paused: true, dueAt: null });
   });
 

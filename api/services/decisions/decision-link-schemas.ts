@@ -18,7 +18,7 @@ export const decisionLinkSchema = z.object({
 });
 export type DecisionLink = z.infer<typeof decisionLinkSchema>;
 
-/** Where a decision's subject is shown: the site path of a model, dataset or nomination (only nominations are voted on) — null for the rest. */
+/** Where a decision's subject is shown: the site page of a model, dataset or nomination (only nominations are voted on) — null for the rest. */
 export const subjectLinkSchema = z.object({
   ref: z.string().meta({ example: 'model:oellm-8b-v1-0' }),
   path: z.string().nullable().meta({ description: 'The subject’s page on the site, when it has one.', example: '/models/oellm-8b-v1-0/' }),
@@ -28,6 +28,6 @@ export type SubjectLink = z.infer<typeof subjectLinkSchema>;
 export function subjectLinkOf(subject: Parameters<typeof subjectRefOf>[0]): SubjectLink {
   const ref = subjectRefOf(subject);
   const [type, id] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
-  const path = !id ? null : type === 'model' ? `/models/${id}/` : type === 'dataset' ? `/datasets/${id}/` : type === 'request' ? `/requests/dataset/#request-${id}` : null;
+  const path = !id ? null : type === 'model' ? `/models/${id}/` : type === 'dataset' ? `/datasets/${id}/` : type === 'request' ? `/requests/dataset/${id}/` : null;
   return { ref, path };
 }

@@ -2,6 +2,7 @@ import type { DeadlineDefaults } from '../../domain/requests/deadlines.ts';
 import { REQUESTER_KINDS, type RequesterKind } from '../../domain/requests/vocabulary.ts';
 import { anonymous, type ServiceContext } from '../context.ts';
 import { exportRequestViews } from './export-requests.ts';
+import { publicTimelines, type PublicTimelineEntry } from './public-timeline.ts';
 import { inspectionTransparency, type Transparency } from './read-requests.ts';
 import { deadlineDefaults, type PublicRequestView } from './views.ts';
 
@@ -10,7 +11,7 @@ import { deadlineDefaults, type PublicRequestView } from './views.ts';
  * the requester. While paused, the view's due date is "as if the clock restarted now", so it moves
  * with every reading; keeping it would change the site fingerprint on every check.
  */
-export type SnapshotRequest = Omit<PublicRequestView, 'dueAt'> & { dueAt: string | null };
+export type SnapshotRequest = Omit<PublicRequestView, 'dueAt'> & { dueAt: string | null; timeline: PublicTimelineEntry[] };
 
 export type RequestsSnapshot = {
   /** Every request, newest first, as an anonymous reader sees it: type, state and dates only. */
@@ -37,6 +38,7 @@ export async function buildRequestsSnapshot(ctx: ServiceContext): Promise<Reques
     inspectionTransparency(ctx),
     deadlineDefaults(ctx.database.db),
   ]);
+  const timelines = await publicTimelines(ctx, views.map((view) => view.id));
   const items = views.map((view): SnapshotRequest => {
     if ('visibility' in view) throw new Error(`request ${view.id}: an anonymous reader was given its full view`);
     return {
@@ -51,6 +53,7 @@ export async function buildRequestsSnapshot(ctx: ServiceContext): Promise<Reques
       closedAt: view.closedAt,
       updatedAt: view.updatedAt,
       isDemo: view.isDemo,
+      timeline: timelines.get(view.id) ?? [],
     };
   });
   const byRequesterKind = transparency.byRequesterKind.map((row) => ({ ...row, requesterKind: knownKind(row.requesterKind) }));

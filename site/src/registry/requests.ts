@@ -13,6 +13,8 @@ export const deadlines = snapshot.requests.deadlines;
 export const requestTypes = REQUEST_TYPES;
 export const requestsOfType = (type: RequestType) => requests.filter((request) => request.type === type);
 
+/** A request's page on the site. */
+export const requestPagePath = (request: Pick<SiteRequest, 'id' | 'type'>) => `/requests/${request.type}/${request.id}/`;
 /** The API resource of a request (its public view for readers without a token). */
 export const requestApiPath = (id: string) => `/api/v1/requests/${id}`;
 /** Anchor of a state's section on its type's page. */
