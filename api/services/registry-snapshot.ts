@@ -1,8 +1,7 @@
 import { buildCollectionsSnapshot, type CycleSnapshot } from './collections/collections-snapshot.ts';
 import type { DatasetView } from './collections/dataset-views.ts';
 import type { ServiceContext } from './context.ts';
-import { buildDecisionsSnapshot, type SnapshotDecision } from './decisions/decisions-snapshot.ts';
-import type { DelegationRow } from './decisions/delegations.ts';
+import { buildDecisionsSnapshot } from './decisions/decisions-snapshot.ts';
 import { listLanguages, type LanguageView } from './languages.ts';
 import { buildModelCardsSnapshot, type SnapshotModelCard } from './model-cards/model-cards-snapshot.ts';
 import { getLedgerHead } from './ledger.ts';
@@ -23,7 +22,7 @@ export type RegistrySnapshot = {
   /** Live model cards with their compliance, without bookkeeping timestamps. */
   modelCards: SnapshotModelCard[];
   /** Every decision with its tally (without the clock reading of an open one), ballots, concerns and history. */
-  decisions: { proposals: SnapshotDecision[]; delegations: DelegationRow[] };
+  decisions: Awaited<ReturnType<typeof buildDecisionsSnapshot>>;
   /** Requests as an anonymous reader sees them, the data-inspection figures and the deadline settings. */
   requests: RequestsSnapshot;
 };

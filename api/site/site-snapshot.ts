@@ -115,7 +115,7 @@ export const EMPTY_SNAPSHOT: SiteSnapshot = {
   trainingRuns: [],
   collections: { cycles: [], datasets: [] },
   modelCards: [],
-  decisions: { proposals: [], delegations: [] },
+  decisions: { proposals: [], delegations: [], policies: [] },
   requests: {
     items: [],
     transparency: { demoExcluded: 0, received: 0, answered: 0, answeredOnTime: 0, open: 0, overdue: 0, medianResponseDays: null, byRequesterKind: [] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyEntrySchema } from '../domain/decisions/policy.ts';
 import {
   ballotViewSchema,
   concernViewSchema,
@@ -38,6 +39,8 @@ export const decisionsSnapshotSchema = z.object({
   proposals: z.array(decisionSchema),
   /** Every delegation, revoked and expired ones included, oldest first. */
   delegations: z.array(delegationViewSchema),
+  /** The policies in force, as written in content/governance/policies.yaml: the handbook renders its table from them. */
+  policies: z.array(policyEntrySchema),
 });
 
 export type SiteDecisions = z.infer<typeof decisionsSnapshotSchema>;

@@ -2,7 +2,9 @@ import type { ServiceContext } from '../context.ts';
 import { readAllPages } from '../pagination.ts';
 import { listConcerns, type ConcernRow } from './concerns.ts';
 import { effectsOf } from './decision-effects.ts';
+import type { PolicyEntry } from '../../domain/decisions/policy.ts';
 import { listDelegations, type DelegationRow } from './delegations.ts';
+import { listPolicies } from './policies.ts';
 import { listProposals } from './proposals.ts';
 import { getTally, listBallots, type BallotView, type TallyView } from './tally.ts';
 import { listProposalTimeline } from './timeline.ts';
@@ -26,8 +28,12 @@ export type SnapshotDecision = ProposalView & {
  * delegation. The tally's `at` is left out, so that a snapshot of unchanged data has an unchanged
  * site fingerprint; every other instant is the data's own.
  */
-export async function buildDecisionsSnapshot(ctx: ServiceContext): Promise<{ proposals: SnapshotDecision[]; delegations: DelegationRow[] }> {
-  const [rows, delegations] = await Promise.all([readAllPages((cursor) => listProposals(ctx, { cursor, limit: 500 })), readAllPages((cursor) => listDelegations(ctx, { cursor, limit: 500 }))]);
+export async function buildDecisionsSnapshot(ctx: ServiceContext): Promise<{ proposals: SnapshotDecision[]; delegations: DelegationRow[]; policies: PolicyEntry[] }> {
+  const [rows, delegations, policies] = await Promise.all([
+    readAllPages((cursor) => listProposals(ctx, { cursor, limit: 500 })),
+    readAllPages((cursor) => listDelegations(ctx, { cursor, limit: 500 })),
+    listPolicies(ctx),
+  ]);
   const effects = await effectsOf(ctx.database.db, rows.map((row) => row.id));
   const proposals = await Promise.all(
     rows.map(async (row): Promise<SnapshotDecision> => {
@@ -42,7 +48,7 @@ export async function buildDecisionsSnapshot(ctx: ServiceContext): Promise<{ pro
       return { ...view, tally: withoutInstant(tally), ballots, concerns, timeline };
     }),
   );
-  return { proposals, delegations };
+  return { proposals, delegations, policies };
 }
 
 function withoutInstant(tally: TallyView): SnapshotTally {
