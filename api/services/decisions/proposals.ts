@@ -114,6 +114,9 @@ async function supersede(tx: Transaction, { old, by, now, record }: { old: typeo
   await tx.update(tables.proposals).set({ state: 'closed', outcome: 'superseded', closedAt: now, updatedAt: now }).where(eq(tables.proposals.id, old.id));
   record({ type: 'proposal.superseded', subject: `proposal:${old.id}`, data: { closedAt: now, by } });
   await applyDecisionEffect(tx, { proposal: old, outcome: 'superseded', closedAt: now, now, record });
+  // A nomination put to the old vote is decided by the new one.
+  const relinked = await tx.update(tables.requests).set({ linkedProposalId: by, updatedAt: now }).where(eq(tables.requests.linkedProposalId, old.id)).returning({ id: tables.requests.id });
+  for (const request of relinked) record({ type: 'request.put_to_vote', subject: `request:${request.id}`, data: { proposalId: by, supersedes: old.id } });
 }
 
 /** Withdraws an open vote: its proposer, the secretariat or an operator. Ballots stay in history. */

@@ -9,7 +9,9 @@ import { decisionFacts } from '../messages/decision-facts.ts';
 import { decisionKey, type Announcement, type DiscordMessage, type ThreadNote } from '../messages/discord-messages.ts';
 
 /** Entries that change what a decision message shows. */
-const DECISION_EVENTS = new Set(['proposal.opened', 'ballot.cast', 'concern.raised', 'concern.resolved', 'proposal.subject_changed', 'proposal.electorate_refreshed', 'proposal.closed', 'proposal.withdrawn']);
+const DECISION_EVENTS = new Set(['proposal.opened', 'ballot.cast', 'concern.raised', 'concern.resolved', 'proposal.subject_changed', 'proposal.electorate_refreshed', 'proposal.closed', 'proposal.withdrawn', 'proposal.superseded']);
+/** The entries that end a vote other than by its tally, and the outcome each gives. */
+const ENDED_BY_ACT: Record<string, string> = { 'proposal.withdrawn': 'withdrawn', 'proposal.superseded': 'superseded' };
 
 export type DiscordChannels = { decisions: string | null; announcements: string | null };
 
@@ -51,9 +53,9 @@ export function discordFeed(services: ServiceContext, channels: DiscordChannels)
             mentions: await delegateDiscordIds(services, notVoted),
           });
         }
-        if (entry.type === 'proposal.closed' || entry.type === 'proposal.withdrawn') {
+        if (entry.type === 'proposal.closed' || entry.type in ENDED_BY_ACT) {
           const proposal = await loadProposal(services.database.db, id);
-          thread(id, `ended:${id}`, { kind: 'ended', title: proposal.title, outcome: entry.type === 'proposal.withdrawn' ? 'withdrawn' : String(data.outcome ?? proposal.outcome ?? 'rejected') });
+          thread(id, `ended:${id}`, { kind: 'ended', title: proposal.title, outcome: ENDED_BY_ACT[entry.type] ?? String(data.outcome ?? proposal.outcome ?? 'rejected') });
         }
         if (entry.type === 'proposal.subject_changed') {
           const organizations = await organizationsOfBallots(services, (data.invalidatedBallots as string[] | undefined) ?? []);

@@ -6,7 +6,7 @@ import type { FeedMapper, QueuedMessage } from '../../notify/feed-consumer.ts';
 import { decisionPullRequestMessage } from './decision-pull-request.ts';
 import { issueKey, issueSyncMessages } from './issue-sync.ts';
 
-const OUTCOME_EVENTS = new Set(['proposal.closed', 'proposal.withdrawn']);
+const OUTCOME_EVENTS = new Set(['proposal.closed', 'proposal.withdrawn', 'proposal.superseded']);
 
 /**
  * The GitHub channel's view of the ledger: any change to a request or a vote that an issue tracks
@@ -40,7 +40,7 @@ export function githubFeed(services: ServiceContext, publicUrl: string, contentR
       if (outcome && proposalId) {
         const marker = `<!-- agora:outcome:${proposalId} -->`;
         const data = outcome.data as { outcome?: string; reason?: string };
-        const result = outcome.type === 'proposal.withdrawn' ? 'withdrawn' : (data.outcome ?? 'closed');
+        const result = outcome.type === 'proposal.withdrawn' ? 'withdrawn' : outcome.type === 'proposal.superseded' ? 'superseded' : (data.outcome ?? 'closed');
         messages.push({
           key: issueKey(issue, `outcome:${proposalId}`),
           payload: { op: 'comment', repository: issue.repository, number: issue.number, marker, body: `The vote \`${proposalId}\` has ended: **${result.replaceAll('_', ' ')}**. Details: ${publicUrl}/decisions/${proposalId}/` },
